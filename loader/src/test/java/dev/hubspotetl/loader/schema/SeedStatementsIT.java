@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,15 +23,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SeedStatementsIT {
 
     private static final SeedStatements SEED = SeedStatements.load();
-    private static final JdbcTemplate JDBC = new JdbcTemplate(MigratedDatabase.create("seed_statements"));
+    private static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void migrate() {
+        jdbc = new JdbcTemplate(MigratedDatabase.create("seed_statements"));
+    }
 
     @BeforeEach
     void createTheSeedsScanJobAndDeals() {
-        JDBC.update("DELETE FROM scan_jobs");
-        JDBC.update("DELETE FROM scan_jobs_archive");
-        JDBC.update(SEED.sql("create_scan_job"));
-        JDBC.update(SEED.sql("insert_deals"));
-        JDBC.update(SEED.sql("batch_insert_with_raw_properties"));
+        jdbc.update("DELETE FROM scan_jobs");
+        jdbc.update("DELETE FROM scan_jobs_archive");
+        jdbc.update(SEED.sql("create_scan_job"));
+        jdbc.update(SEED.sql("insert_deals"));
+        jdbc.update(SEED.sql("batch_insert_with_raw_properties"));
     }
 
     @Test
@@ -40,124 +46,124 @@ class SeedStatementsIT {
 
     @Test
     void shouldCreateAPendingScanJobWithTheSeedsDefaults() {
-        assertThat(JDBC.queryForMap(SEED.sql("get_scan_job")))
+        assertThat(jdbc.queryForMap(SEED.sql("get_scan_job")))
                 .containsEntry("id", "uuid-1").containsEntry("scan_id", "my-scan-001")
                 .containsEntry("status", "pending").containsEntry("scan_type", "user_extraction")
                 .containsEntry("total_items", 0).containsEntry("processed_items", 0);
-        assertThat(JDBC.queryForMap("SELECT batch_size, failed_items, created_at, updated_at FROM scan_jobs"))
+        assertThat(jdbc.queryForMap("SELECT batch_size, failed_items, created_at, updated_at FROM scan_jobs"))
                 .containsEntry("batch_size", 100).containsEntry("failed_items", 0)
                 .extractingByKeys("created_at", "updated_at").doesNotContainNull();
-        assertThat(JDBC.queryForList(SEED.sql("get_active_scans"))).extracting(r -> r.get("scan_id"))
+        assertThat(jdbc.queryForList(SEED.sql("get_active_scans"))).extracting(r -> r.get("scan_id"))
                 .containsExactly("my-scan-001");
     }
 
     @Test
     void shouldTrackProgressAsTheSeedComputesIt() {
-        assertThat((BigDecimal) JDBC.queryForMap(SEED.sql("get_scan_progress")).get("progress_percentage"))
+        assertThat((BigDecimal) jdbc.queryForMap(SEED.sql("get_scan_progress")).get("progress_percentage"))
                 .isEqualByComparingTo("0");
 
-        JDBC.update(SEED.sql("update_progress"));
-        JDBC.update("UPDATE scan_jobs SET total_items = 4 WHERE id = 'uuid-1'");
+        jdbc.update(SEED.sql("update_progress"));
+        jdbc.update("UPDATE scan_jobs SET total_items = 4 WHERE id = 'uuid-1'");
 
-        Map<String, Object> progress = JDBC.queryForMap(SEED.sql("get_scan_progress"));
+        Map<String, Object> progress = jdbc.queryForMap(SEED.sql("get_scan_progress"));
         assertThat(progress).containsEntry("processed_items", 3).containsEntry("total_items", 4);
         assertThat((BigDecimal) progress.get("progress_percentage")).isEqualByComparingTo("75.00");
     }
 
     @Test
     void shouldAnswerTheDealQueriesOfTheSeed() {
-        assertThat(JDBC.queryForList(SEED.sql("paginated_deals"))).extracting(r -> r.get("deal_id"))
+        assertThat(jdbc.queryForList(SEED.sql("paginated_deals"))).extracting(r -> r.get("deal_id"))
                 .as("ORDER BY close_date DESC puts the deal without a close date first")
                 .containsExactly("53", "52", "51");
-        assertThat(JDBC.queryForList(SEED.sql("count_by_stage")))
+        assertThat(jdbc.queryForList(SEED.sql("count_by_stage")))
                 .extracting(r -> r.get("deal_stage"), r -> r.get("count"), r -> ((BigDecimal) r.get("total_amount")).toPlainString())
                 .containsExactlyInAnyOrder(tuple("presentationscheduled", 1L, "1500.00"),
                         tuple("qualifiedtobuy", 1L, "5000.00"), tuple("contractsent", 1L, "25000.00"));
-        assertThat(JDBC.queryForList(SEED.sql("count_by_pipeline")))
+        assertThat(jdbc.queryForList(SEED.sql("count_by_pipeline")))
                 .extracting(r -> r.get("pipeline"), r -> r.get("count"), r -> ((BigDecimal) r.get("avg_amount")).intValue())
                 .containsExactlyInAnyOrder(tuple("default", 2L, 3250), tuple(null, 1L, 25000));
-        assertThat(JDBC.queryForList(SEED.sql("search_by_name_or_description")))
+        assertThat(jdbc.queryForList(SEED.sql("search_by_name_or_description")))
                 .extracting(r -> r.get("deal_name")).containsExactly("New Website Project");
-        assertThat(JDBC.queryForList(SEED.sql("deals_by_date_range"))).extracting(r -> r.get("deal_id"))
+        assertThat(jdbc.queryForList(SEED.sql("deals_by_date_range"))).extracting(r -> r.get("deal_id"))
                 .containsExactly("51", "52");
-        assertThat(JDBC.queryForList(SEED.sql("deals_by_owner")))
+        assertThat(jdbc.queryForList(SEED.sql("deals_by_owner")))
                 .extracting(r -> r.get("hubspot_owner_id"), r -> r.get("deal_count"), r -> ((BigDecimal) r.get("total_value")).intValue())
                 .containsExactlyInAnyOrder(tuple("owner-123", 1L, 1500), tuple("owner-456", 1L, 5000),
                         tuple(null, 1L, 25000));
-        assertThat(JDBC.queryForList(SEED.sql("multi_tenant"))).hasSize(3);
-        assertThat(JDBC.queryForObject("SELECT raw_properties::jsonb ->> 'custom_field_1' FROM hubspot_deals WHERE id = 'uuid-5'",
+        assertThat(jdbc.queryForList(SEED.sql("multi_tenant"))).hasSize(3);
+        assertThat(jdbc.queryForObject("SELECT raw_properties::jsonb ->> 'custom_field_1' FROM hubspot_deals WHERE id = 'uuid-5'",
                 String.class)).isEqualTo("value1");
-        assertThat(JDBC.queryForList("SELECT archived, num_associated_contacts FROM hubspot_deals"))
+        assertThat(jdbc.queryForList("SELECT archived, num_associated_contacts FROM hubspot_deals"))
                 .allSatisfy(r -> assertThat(r).containsEntry("archived", false).containsEntry("num_associated_contacts", 0));
     }
 
     @Test
     void shouldStartAndCompleteWithTheSeedsSuccessRate() {
-        JDBC.update(SEED.sql("start_scan"));
-        assertThat(JDBC.queryForMap(SEED.sql("get_status_info")))
+        jdbc.update(SEED.sql("start_scan"));
+        assertThat(jdbc.queryForMap(SEED.sql("get_status_info")))
                 .containsEntry("status", "running").extractingByKey("started_at").isNotNull();
 
-        JDBC.update("UPDATE scan_jobs SET total_items = 4, processed_items = 3, failed_items = 1");
-        JDBC.update(SEED.sql("complete_scan"));
+        jdbc.update("UPDATE scan_jobs SET total_items = 4, processed_items = 3, failed_items = 1");
+        jdbc.update(SEED.sql("complete_scan"));
 
-        assertThat(JDBC.queryForMap("SELECT status, success_rate, completed_at FROM scan_jobs"))
+        assertThat(jdbc.queryForMap("SELECT status, success_rate, completed_at FROM scan_jobs"))
                 .containsEntry("status", "completed").containsEntry("success_rate", "75.00%")
                 .extractingByKey("completed_at").isNotNull();
-        assertThat(JDBC.update(SEED.sql("cancel_scan"))).as("a completed scan cannot be cancelled").isZero();
+        assertThat(jdbc.update(SEED.sql("cancel_scan"))).as("a completed scan cannot be cancelled").isZero();
     }
 
     @Test
     void shouldReportAHundredPercentForAScanWithoutItems() {
-        JDBC.update(SEED.sql("complete_scan"));
-        assertThat(JDBC.queryForObject("SELECT success_rate FROM scan_jobs", String.class)).isEqualTo("100%");
+        jdbc.update(SEED.sql("complete_scan"));
+        assertThat(jdbc.queryForObject("SELECT success_rate FROM scan_jobs", String.class)).isEqualTo("100%");
     }
 
     @Test
     void shouldCancelAPendingOrRunningScan() {
-        JDBC.update(SEED.sql("start_scan"));
-        assertThat(JDBC.update(SEED.sql("cancel_scan"))).isOne();
-        assertThat(JDBC.queryForMap(SEED.sql("get_status_info")))
+        jdbc.update(SEED.sql("start_scan"));
+        assertThat(jdbc.update(SEED.sql("cancel_scan"))).isOne();
+        assertThat(jdbc.queryForMap(SEED.sql("get_status_info")))
                 .containsEntry("status", "cancelled").containsEntry("error_message", "Cancelled by user")
                 .extractingByKey("completed_at").isNotNull();
-        assertThat(JDBC.queryForList(SEED.sql("get_active_scans"))).isEmpty();
+        assertThat(jdbc.queryForList(SEED.sql("get_active_scans"))).isEmpty();
     }
 
     @Test
     void shouldArchiveAndDeleteCompletedScansOlderThanNinetyDaysWithTheirDeals() {
-        JDBC.update(SEED.sql("complete_scan"));
-        JDBC.update("UPDATE scan_jobs SET completed_at = CURRENT_DATE - INTERVAL '91 days'");
+        jdbc.update(SEED.sql("complete_scan"));
+        jdbc.update("UPDATE scan_jobs SET completed_at = CURRENT_DATE - INTERVAL '91 days'");
 
-        assertThat(JDBC.update(SEED.sql("archive_old_completed_scans"))).isOne();
-        assertThat(JDBC.update(SEED.sql("delete_old_completed_scans"))).isOne();
+        assertThat(jdbc.update(SEED.sql("archive_old_completed_scans"))).isOne();
+        assertThat(jdbc.update(SEED.sql("delete_old_completed_scans"))).isOne();
 
-        assertThat(JDBC.queryForObject("SELECT scan_id FROM scan_jobs_archive", String.class)).isEqualTo("my-scan-001");
-        assertThat(JDBC.queryForObject("SELECT count(*) FROM hubspot_deals", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT scan_id FROM scan_jobs_archive", String.class)).isEqualTo("my-scan-001");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM hubspot_deals", Integer.class)).isZero();
     }
 
     @Test
     void shouldKeepRecentCompletedScans() {
-        JDBC.update(SEED.sql("complete_scan"));
-        assertThat(JDBC.update(SEED.sql("archive_old_completed_scans"))).isZero();
-        assertThat(JDBC.update(SEED.sql("delete_old_completed_scans"))).isZero();
+        jdbc.update(SEED.sql("complete_scan"));
+        assertThat(jdbc.update(SEED.sql("archive_old_completed_scans"))).isZero();
+        assertThat(jdbc.update(SEED.sql("delete_old_completed_scans"))).isZero();
     }
 
     @Test
     void shouldRejectAnUnknownStatus() {
-        assertThatThrownBy(() -> JDBC.update("UPDATE scan_jobs SET status = 'paused'"))
+        assertThatThrownBy(() -> jdbc.update("UPDATE scan_jobs SET status = 'paused'"))
                 .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("check_valid_status");
     }
 
     @Test
     void shouldRejectNegativeCounts() {
         for (String column : List.of("total_items", "processed_items", "failed_items")) {
-            assertThatThrownBy(() -> JDBC.update("UPDATE scan_jobs SET " + column + " = -1"))
+            assertThatThrownBy(() -> jdbc.update("UPDATE scan_jobs SET " + column + " = -1"))
                     .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("check_positive_counts");
         }
     }
 
     @Test
     void shouldRejectASecondRowForTheSameDealOfTheSameScanJob() {
-        assertThatThrownBy(() -> JDBC.update("""
+        assertThatThrownBy(() -> jdbc.update("""
                 INSERT INTO hubspot_deals (id, scan_job_id, deal_id, _extracted_at, _scan_id)
                 VALUES ('uuid-9', 'uuid-1', '51', CURRENT_TIMESTAMP, 'hubspot-scan-001')"""))
                 .isInstanceOf(DataIntegrityViolationException.class)
@@ -166,27 +172,27 @@ class SeedStatementsIT {
 
     @Test
     void shouldDeleteADeletedScanJobsDeals() {
-        assertThat(JDBC.queryForObject("SELECT count(*) FROM hubspot_deals", Integer.class)).isEqualTo(3);
-        JDBC.update("DELETE FROM scan_jobs WHERE id = 'uuid-1'");
-        assertThat(JDBC.queryForObject("SELECT count(*) FROM hubspot_deals", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM hubspot_deals", Integer.class)).isEqualTo(3);
+        jdbc.update("DELETE FROM scan_jobs WHERE id = 'uuid-1'");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM hubspot_deals", Integer.class)).isZero();
     }
 
     @Test
     void shouldMoveUpdatedAtOnEveryUpdateOfEitherTable() {
         Timestamp past = Timestamp.valueOf("2000-01-01 00:00:00");
-        JDBC.execute("ALTER TABLE scan_jobs DISABLE TRIGGER update_scan_jobs_updated_at");
-        JDBC.execute("ALTER TABLE hubspot_deals DISABLE TRIGGER update_hubspot_deals_updated_at");
-        JDBC.update("UPDATE scan_jobs SET updated_at = ?", past);
-        JDBC.update("UPDATE hubspot_deals SET updated_at = ?", past);
-        JDBC.execute("ALTER TABLE scan_jobs ENABLE TRIGGER update_scan_jobs_updated_at");
-        JDBC.execute("ALTER TABLE hubspot_deals ENABLE TRIGGER update_hubspot_deals_updated_at");
+        jdbc.execute("ALTER TABLE scan_jobs DISABLE TRIGGER update_scan_jobs_updated_at");
+        jdbc.execute("ALTER TABLE hubspot_deals DISABLE TRIGGER update_hubspot_deals_updated_at");
+        jdbc.update("UPDATE scan_jobs SET updated_at = ?", past);
+        jdbc.update("UPDATE hubspot_deals SET updated_at = ?", past);
+        jdbc.execute("ALTER TABLE scan_jobs ENABLE TRIGGER update_scan_jobs_updated_at");
+        jdbc.execute("ALTER TABLE hubspot_deals ENABLE TRIGGER update_hubspot_deals_updated_at");
 
-        JDBC.update("UPDATE scan_jobs SET error_message = 'x', updated_at = ?", past);
-        JDBC.update("UPDATE hubspot_deals SET deal_name = 'renamed' WHERE id = 'uuid-3'");
+        jdbc.update("UPDATE scan_jobs SET error_message = 'x', updated_at = ?", past);
+        jdbc.update("UPDATE hubspot_deals SET deal_name = 'renamed' WHERE id = 'uuid-3'");
 
-        assertThat(JDBC.queryForObject("SELECT updated_at > created_at - INTERVAL '1 second' FROM scan_jobs",
+        assertThat(jdbc.queryForObject("SELECT updated_at > created_at - INTERVAL '1 second' FROM scan_jobs",
                 Boolean.class)).as("the trigger overrides even an explicit updated_at").isTrue();
-        assertThat(JDBC.queryForList("SELECT id, updated_at > ? AS moved FROM hubspot_deals ORDER BY id", past))
+        assertThat(jdbc.queryForList("SELECT id, updated_at > ? AS moved FROM hubspot_deals ORDER BY id", past))
                 .extracting(r -> r.get("id"), r -> r.get("moved"))
                 .containsExactly(tuple("uuid-3", true), tuple("uuid-4", false), tuple("uuid-5", false));
     }
