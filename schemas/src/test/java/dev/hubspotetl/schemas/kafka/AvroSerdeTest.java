@@ -22,7 +22,8 @@ class AvroSerdeTest {
                 Arguments.of(new ScanControlSerde(), ContractFixtures.scanControl()),
                 Arguments.of(new RawDealPageSerde(), ContractFixtures.rawDealPage()),
                 Arguments.of(new DealSerde(), ContractFixtures.deal()),
-                Arguments.of(new ScanEventSerde(), ContractFixtures.scanEvent()));
+                Arguments.of(new ScanEventSerde(), ContractFixtures.scanEvent()),
+                Arguments.of(new ScanCheckpointSerde(), ContractFixtures.scanCheckpoint()));
     }
 
     @ParameterizedTest(name = "{1}")

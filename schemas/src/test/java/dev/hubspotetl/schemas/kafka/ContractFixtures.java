@@ -2,6 +2,8 @@ package dev.hubspotetl.schemas.kafka;
 
 import dev.hubspotetl.schemas.Deal;
 import dev.hubspotetl.schemas.RawDealPage;
+import dev.hubspotetl.schemas.ScanCheckpoint;
+import dev.hubspotetl.schemas.ScanCheckpointState;
 import dev.hubspotetl.schemas.ScanControl;
 import dev.hubspotetl.schemas.ScanControlAction;
 import dev.hubspotetl.schemas.ScanEvent;
@@ -59,5 +61,12 @@ final class ContractFixtures {
                 .setType(ScanEventType.LOAD_PROGRESS).setStage("loader").setOccurredAt(AT).setPageNumber(3)
                 .setDealCount(10L).setExtractedTotal(100L).setProcessedItems(90L).setFailedItems(1L)
                 .setTotalItems(100L).setStatus("running").setHttpStatus(429).setErrorMessage("none").build();
+    }
+
+    static ScanCheckpoint scanCheckpoint() {
+        return ScanCheckpoint.newBuilder().setScanId("scan-1").setOrganizationId("org-1").setRequest(scanRequest())
+                .setState(ScanCheckpointState.RUNNING).setPhase("search").setNextCursor("800")
+                .setSearchFloorId("12345").setProperties(List.of("dealname", "amount")).setPagesPublished(8)
+                .setDealsExtracted(800L).setUpdatedAt(AT).build();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotetl.schemas.Deal;
 import dev.hubspotetl.schemas.RawDealPage;
+import dev.hubspotetl.schemas.ScanCheckpoint;
 import dev.hubspotetl.schemas.ScanControl;
 import dev.hubspotetl.schemas.ScanEvent;
 import dev.hubspotetl.schemas.ScanRequest;
@@ -28,7 +29,7 @@ class SchemaEvolutionTest {
 
     static Stream<Schema> currentSchemas() {
         return Stream.of(ScanRequest.getClassSchema(), ScanControl.getClassSchema(), RawDealPage.getClassSchema(),
-                Deal.getClassSchema(), ScanEvent.getClassSchema());
+                Deal.getClassSchema(), ScanEvent.getClassSchema(), ScanCheckpoint.getClassSchema());
     }
 
     @Test
