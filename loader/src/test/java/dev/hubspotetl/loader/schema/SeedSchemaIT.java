@@ -24,7 +24,7 @@ class SeedSchemaIT {
     }
 
     @Test
-    void shouldCreateScanJobsWithEveryColumnOfTheSeed() {
+    void shouldCreateScanJobsWithEveryColumnOfTheSeedThenTheLoadersAdditions() {
         assertThat(columnsOf("scan_jobs")).containsExactly(
                 "id character varying(255) NOT NULL default=null",
                 "scan_id character varying(255) NOT NULL default=null",
@@ -41,7 +41,8 @@ class SeedSchemaIT {
                 "success_rate character varying(50) NULL default=null",
                 "batch_size integer NULL default=50",
                 "created_at timestamp without time zone NOT NULL default=CURRENT_TIMESTAMP",
-                "updated_at timestamp without time zone NOT NULL default=CURRENT_TIMESTAMP");
+                "updated_at timestamp without time zone NOT NULL default=CURRENT_TIMESTAMP",
+                "extraction_completed_at timestamp without time zone NULL default=null");
     }
 
     @Test

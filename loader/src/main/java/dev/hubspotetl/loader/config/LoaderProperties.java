@@ -1,0 +1,51 @@
+package dev.hubspotetl.loader.config;
+
+import dev.hubspotetl.schemas.kafka.TopicNames;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything the loader can be tuned by, bound from {@code etl.*} with the defaults in
+ * application.yml and checked at start-up.
+ */
+@Validated
+@ConfigurationProperties("etl")
+public record LoaderProperties(@NotNull TopicNames topics, @Valid @NotNull Loader loader,
+                               @Valid @NotNull TopicDefaults topicDefaults) {
+
+    /**
+     * @param dealsGroupId     consumer group of the deals path; instances of one group share the partitions
+     * @param scansGroupId     consumer group of scan requests, control commands and scan events
+     * @param concurrency      consumer threads of the deals path in this instance
+     * @param maxPollRecords   most deals in one database transaction
+     * @param retryInitial     first back-off after a failed batch (PostgreSQL down, deadlock victim...)
+     * @param retryMax         longest back-off; a failed batch is retried until it succeeds
+     */
+    public record Loader(@NotBlank String dealsGroupId, @NotBlank String scansGroupId,
+                         @Min(1) @Max(64) int concurrency, @Min(1) @Max(20_000) int maxPollRecords,
+                         @NotNull Duration retryInitial, @NotNull Duration retryMax,
+                         @Valid @NotNull Housekeeping housekeeping) {
+    }
+
+    /**
+     * @param staleAfter          a running scan without any update for this long is failed
+     * @param staleCheckInterval  how often to look for stale scans
+     * @param retentionDays       completed scans older than this are removed with their deals
+     * @param archiveBeforeDelete copy them to scan_jobs_archive first, as the seed shows
+     * @param retentionCron       when retention runs ("-" disables it)
+     */
+    public record Housekeeping(@NotNull Duration staleAfter, @NotNull Duration staleCheckInterval,
+                               @Min(1) int retentionDays, boolean archiveBeforeDelete,
+                               @NotBlank String retentionCron) {
+    }
+
+    /** Partitions and replication of the topics the loader creates when they are missing. */
+    public record TopicDefaults(@Min(1) int partitions, @Min(1) @Max(32767) int replicationFactor) {
+    }
+}

@@ -1,0 +1,24 @@
+package dev.hubspotetl.loader.deals;
+
+import dev.hubspotetl.schemas.Deal;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * One hubspot_deals row to upsert, with the Kafka records it stands for: when a batch holds the
+ * same deal of a scan more than once, the last version wins and the others ride along, so that a
+ * rejected row counts (and dead-letters) every record behind it.
+ */
+record DealRow(String scanJobId, Deal deal, java.util.List<ConsumerRecord<byte[], byte[]>> records) {
+
+    /** hubspot_deals.id: derived from the scan job and the deal, so a replay produces the same id. */
+    String rowId() {
+        return UUID.nameUUIDFromBytes((scanJobId + "\u0000" + deal.getDealId()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    String scanId() {
+        return deal.getScanId();
+    }
+}

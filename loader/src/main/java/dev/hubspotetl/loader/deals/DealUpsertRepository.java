@@ -1,0 +1,126 @@
+package dev.hubspotetl.loader.deals;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Upserts deal rows with the fastest path PostgreSQL has: COPY into a temporary table, then one
+ * {@code INSERT ... SELECT ... ON CONFLICT (scan_job_id, deal_id) DO UPDATE}. Runs in the caller's
+ * transaction. When PostgreSQL rejects a value, the rows are split in halves under savepoints until
+ * the rejected rows stand alone; those are returned, every other row is loaded.
+ */
+@Repository
+public class DealUpsertRepository {
+
+    private static final String STAGING = "loader_deals_batch";
+    private static final String CREATE_STAGING = "CREATE TEMP TABLE IF NOT EXISTS " + STAGING
+            + " (LIKE hubspot_deals INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
+    private static final String COPY = "COPY " + STAGING + " (" + DealCsv.COLUMNS + ") FROM STDIN (FORMAT csv)";
+    private static final String UPSERT = "INSERT INTO hubspot_deals (" + DealCsv.COLUMNS + ") SELECT "
+            + DealCsv.COLUMNS + " FROM " + STAGING + " ON CONFLICT (scan_job_id, deal_id) DO UPDATE SET "
+            + updateAllButKeys() + ", updated_at = CURRENT_TIMESTAMP";
+    private static final int COPY_BUFFER = 1 << 16;
+
+    private final DataSource dataSource;
+
+    DealUpsertRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A row PostgreSQL refused, with its reason. */
+    record Rejected(DealRow row, SQLException reason) {
+    }
+
+    /** Loads every row it can; returns the ones PostgreSQL refused. */
+    List<Rejected> upsert(List<DealRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(CREATE_STAGING);
+            }
+            List<Rejected> rejected = new ArrayList<>();
+            loadIsolating(connection, rows, rejected);
+            return rejected;
+        } catch (SQLException e) {
+            throw new DealLoadException("Cannot upsert " + rows.size() + " deals", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private void loadIsolating(Connection connection, List<DealRow> rows, List<Rejected> rejected)
+            throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            load(connection, rows);
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            if (!isRejectedValue(e)) {
+                throw e;
+            }
+            connection.rollback(savepoint);
+            if (rows.size() == 1) {
+                rejected.add(new Rejected(rows.get(0), e));
+                return;
+            }
+            int half = rows.size() / 2;
+            loadIsolating(connection, rows.subList(0, half), rejected);
+            loadIsolating(connection, rows.subList(half, rows.size()), rejected);
+        }
+    }
+
+    private static void load(Connection connection, List<DealRow> rows) throws SQLException {
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        try (PGCopyOutputStream copy = new PGCopyOutputStream(pg, COPY, COPY_BUFFER);
+             Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), COPY_BUFFER)) {
+            for (DealRow row : rows) {
+                DealCsv.write(row, out);
+            }
+        } catch (IOException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SQLException("COPY of " + rows.size() + " deals failed: " + e.getMessage(), "58030", e);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(UPSERT);
+            statement.execute("TRUNCATE " + STAGING);
+        }
+    }
+
+    /**
+     * Data exceptions (22: bad value, out of range, invalid text) and integrity violations (23) belong
+     * to a row; anything else (connection lost, deadlock, shutdown) fails the whole batch for a retry.
+     */
+    static boolean isRejectedValue(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    private static String updateAllButKeys() {
+        List<String> sets = new ArrayList<>();
+        for (String column : DealCsv.COLUMNS.split(",\\s*")) {
+            if (!column.equals("id") && !column.equals("scan_job_id") && !column.equals("deal_id")) {
+                sets.add(column + " = EXCLUDED." + column);
+            }
+        }
+        return String.join(", ", sets);
+    }
+}
