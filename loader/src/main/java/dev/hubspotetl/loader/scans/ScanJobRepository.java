@@ -26,7 +26,7 @@ public class ScanJobRepository {
 
     private final JdbcTemplate jdbc;
 
-    ScanJobRepository(JdbcTemplate jdbc) {
+    public ScanJobRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

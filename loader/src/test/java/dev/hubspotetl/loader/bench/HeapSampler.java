@@ -1,0 +1,47 @@
+package dev.hubspotetl.loader.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads heap figures from a unified GC log: "... Pause Young ... 120M->20M(256M) ...". */
+final class HeapSampler {
+
+    private static final Pattern PAUSE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+
+    record Result(long peakHeapBytes, long maxLiveAfterGcBytes, double rowsPerSecond, boolean completed) {
+    }
+
+    private HeapSampler() {
+    }
+
+    static long peakBeforeGc(Path gcLog) throws IOException {
+        return max(gcLog, 1);
+    }
+
+    static long maxAfterGc(Path gcLog) throws IOException {
+        return max(gcLog, 3);
+    }
+
+    private static long max(Path gcLog, int group) throws IOException {
+        long max = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher m = PAUSE.matcher(line);
+            if (m.find()) {
+                max = Math.max(max, bytes(m.group(group), m.group(group + 1)));
+            }
+        }
+        return max;
+    }
+
+    private static long bytes(String number, String unit) {
+        long value = Long.parseLong(number);
+        return switch (unit) {
+            case "K" -> value << 10;
+            case "M" -> value << 20;
+            default -> value << 30;
+        };
+    }
+}
