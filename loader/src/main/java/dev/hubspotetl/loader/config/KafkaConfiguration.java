@@ -27,6 +27,8 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -45,7 +47,8 @@ class KafkaConfiguration {
     private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
 
     @Bean
-    ConsumerFactory<byte[], byte[]> loaderConsumerFactory(KafkaProperties kafka, LoaderProperties properties) {
+    ConsumerFactory<byte[], byte[]> loaderConsumerFactory(KafkaProperties kafka, LoaderProperties properties,
+                                                          MeterRegistry meters) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -53,17 +56,22 @@ class KafkaConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.loader().maxPollRecords());
-        return new DefaultKafkaConsumerFactory<>(config);
+        DefaultKafkaConsumerFactory<byte[], byte[]> factory = new DefaultKafkaConsumerFactory<>(config);
+        // Kafka's client metrics, consumer lag (records-lag-max) among them.
+        factory.addListener(new MicrometerConsumerListener<>(meters));
+        return factory;
     }
 
     @Bean
-    KafkaTemplate<byte[], byte[]> loaderKafkaTemplate(KafkaProperties kafka) {
+    KafkaTemplate<byte[], byte[]> loaderKafkaTemplate(KafkaProperties kafka, MeterRegistry meters) {
         Map<String, Object> config = kafka.buildProducerProperties();
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(config);
+        factory.addListener(new MicrometerProducerListener<>(meters));
+        return new KafkaTemplate<>(factory);
     }
 
     @Bean

@@ -120,7 +120,7 @@ final class BenchPipeline {
                 .redirectOutput(Path.of("target", "bench-loader.log").toFile()).start();
         try {
             double rate = awaitCompletion(Duration.ofMinutes(20));
-            return new HeapSampler.Result(HeapSampler.peakBeforeGc(gcLog), HeapSampler.maxAfterGc(gcLog), rate, true);
+            return new HeapSampler.Result(HeapSampler.peakBeforeGc(gcLog), rate, true);
         } finally {
             process.destroy();
             process.waitFor();

@@ -6,31 +6,24 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads heap figures from a unified GC log: "... Pause Young ... 120M->20M(256M) ...". */
+/** Reads the heap figures of a unified GC log ("-Xlog:gc"): "... Pause Young ... 120M->20M(256M) ...". */
 final class HeapSampler {
 
     private static final Pattern PAUSE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
-    record Result(long peakHeapBytes, long maxLiveAfterGcBytes, double rowsPerSecond, boolean completed) {
+    record Result(long peakHeapBytes, double rowsPerSecond, boolean completed) {
     }
 
     private HeapSampler() {
     }
 
+    /** The most heap in use at any point the log shows: the highest figure before a collection. */
     static long peakBeforeGc(Path gcLog) throws IOException {
-        return max(gcLog, 1);
-    }
-
-    static long maxAfterGc(Path gcLog) throws IOException {
-        return max(gcLog, 3);
-    }
-
-    private static long max(Path gcLog, int group) throws IOException {
         long max = 0;
         for (String line : Files.readAllLines(gcLog)) {
             Matcher m = PAUSE.matcher(line);
             if (m.find()) {
-                max = Math.max(max, bytes(m.group(group), m.group(group + 1)));
+                max = Math.max(max, bytes(m.group(1), m.group(2)));
             }
         }
         return max;

@@ -5,6 +5,9 @@ import dev.hubspotetl.schemas.Deal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -22,8 +25,12 @@ public final class CeilingProbe {
         this.dataSource = dataSource;
     }
 
-    /** Loads the deals (one scan) in transactions of {@code rowsPerTransaction}; returns rows per second. */
-    public double rowsPerSecond(List<Deal> deals, int rowsPerTransaction) {
+    /**
+     * Loads the deals (one scan) in transactions of {@code rowsPerTransaction} over {@code connections}
+     * connections at once, each its own share of the rows, as the loader's consumer threads do;
+     * returns rows per second.
+     */
+    public double rowsPerSecond(List<Deal> deals, int rowsPerTransaction, int connections) throws Exception {
         String scanId = deals.get(0).getScanId();
         new ScanJobRepository(new JdbcTemplate(dataSource)).ensureExists(Map.of(scanId, deals.get(0).getOrganizationId()));
         String jobId = ScanJobRepository.jobId(scanId);
@@ -33,7 +40,26 @@ public final class CeilingProbe {
         }
         DealUpsertRepository repository = new DealUpsertRepository(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> shares = new ArrayList<>();
+            int share = (rows.size() + connections - 1) / connections;
+            for (int from = 0; from < rows.size(); from += share) {
+                List<DealRow> mine = rows.subList(from, Math.min(rows.size(), from + share));
+                shares.add(pool.submit(() -> load(mine, rowsPerTransaction, repository, transactions)));
+            }
+            for (Future<?> done : shares) {
+                done.get();
+            }
+            return rows.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void load(List<DealRow> rows, int rowsPerTransaction, DealUpsertRepository repository,
+                             TransactionTemplate transactions) {
         for (int from = 0; from < rows.size(); from += rowsPerTransaction) {
             List<DealRow> chunk = rows.subList(from, Math.min(rows.size(), from + rowsPerTransaction));
             transactions.executeWithoutResult(status -> {
@@ -42,6 +68,5 @@ public final class CeilingProbe {
                 }
             });
         }
-        return rows.size() / ((System.nanoTime() - start) / 1e9);
     }
 }

@@ -13,6 +13,10 @@ import dev.hubspotetl.schemas.kafka.ScanEventSerde;
 import dev.hubspotetl.testsupport.IntegrationTest;
 import dev.hubspotetl.testsupport.SharedKafka;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +47,8 @@ class LoaderIT {
         loader = LoaderInstance.start(env.properties(), Map.of(
                 "etl.loader.housekeeping.stale-after", "20s",
                 "etl.loader.housekeeping.stale-check-interval", "500ms",
-                "etl.loader.housekeeping.retention-cron", "-"));
+                "etl.loader.housekeeping.retention-cron", "-",
+                "etl.loader.metrics-refresh", "500ms"));
         feed = new Feed(env);
         jdbc = new JdbcTemplate(env.dataSource());
     }
@@ -261,6 +266,22 @@ class LoaderIT {
         assertThat(jdbc.queryForList("SELECT scan_id FROM scan_jobs_archive", String.class)).containsExactly("old");
         assertThat(jdbc.queryForList("SELECT id FROM hubspot_deals WHERE id IN ('old-deal', 'recent-deal')",
                 String.class)).containsExactly("recent-deal");
+    }
+
+    @Test
+    void shouldExposeHealthAndPrometheusMetrics() throws Exception {
+        String base = "http://localhost:" + loader.context.getEnvironment().getProperty("local.server.port");
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"kafka\"").contains("\"db\"");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.send(
+                HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body())
+                .contains("etl_loader_deals_loaded_total", "etl_scans{", "kafka_consumer_fetch_manager_records_lag_max"));
     }
 
     private static void awaitStatus(String scanId, String status) {
