@@ -2,6 +2,7 @@ package dev.hubspotetl.loader.deals;
 
 import dev.hubspotetl.schemas.Deal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -10,7 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * same deal of a scan more than once, the last version wins and the others ride along, so that a
  * rejected row counts (and dead-letters) every record behind it.
  */
-record DealRow(String scanJobId, Deal deal, java.util.List<ConsumerRecord<byte[], byte[]>> records) {
+record DealRow(String scanJobId, Deal deal, List<ConsumerRecord<byte[], byte[]>> records) {
 
     /** hubspot_deals.id: derived from the scan job and the deal, so a replay produces the same id. */
     String rowId() {

@@ -3,8 +3,8 @@ package dev.hubspotetl.loader.messaging;
 import dev.hubspotetl.loader.scans.ScanProgress;
 import dev.hubspotetl.schemas.ScanEvent;
 import dev.hubspotetl.schemas.ScanEventType;
-import dev.hubspotetl.schemas.kafka.DeadLetterHeaders;
 import dev.hubspotetl.schemas.kafka.ScanEventSerde;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,7 +42,8 @@ public class ProgressPublisher {
                     .setProcessedItems(scan.processedItems()).setFailedItems(scan.failedItems())
                     .setTotalItems(scan.extractionCompleted() ? scan.totalItems() : null)
                     .setStatus(scan.status()).build();
-            template.send(new ProducerRecord<>(topic, DeadLetterHeaders.utf8(scan.scanId()), serde.serialize(topic, event)))
+            template.send(new ProducerRecord<>(topic, scan.scanId().getBytes(StandardCharsets.UTF_8),
+                            serde.serialize(topic, event)))
                     .whenComplete((result, error) -> {
                         if (error != null) {
                             log.warn("Progress of scan {} not published; the next batch repeats it", scan.scanId(), error);

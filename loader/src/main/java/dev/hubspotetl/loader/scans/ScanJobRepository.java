@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,7 +49,7 @@ public class ScanJobRepository {
 
     /** The row ids of the scans, by scan_id. */
     public Map<String, String> jobIds(Collection<String> scanIds) {
-        Map<String, String> ids = new java.util.HashMap<>();
+        Map<String, String> ids = new HashMap<>();
         jdbc.query("SELECT scan_id, id FROM scan_jobs WHERE scan_id = ANY(?)",
                 rs -> {
                     ids.put(rs.getString(1), rs.getString(2));

@@ -4,6 +4,7 @@ import dev.hubspotetl.schemas.ScanControl;
 import dev.hubspotetl.schemas.ScanControlAction;
 import dev.hubspotetl.schemas.ScanEvent;
 import dev.hubspotetl.schemas.ScanRequest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public class ScanMessageHandler {
             if (!message.changesScanJob()) {
                 continue;
             }
-            byScan.computeIfAbsent(message.scanId(), k -> new java.util.ArrayList<>()).add(message);
+            byScan.computeIfAbsent(message.scanId(), k -> new ArrayList<>()).add(message);
             organizations.putIfAbsent(message.scanId(), message.organizationId());
         }
         if (byScan.isEmpty()) {
@@ -47,7 +48,7 @@ public class ScanMessageHandler {
         byScan.forEach((scanId, scanMessages) -> {
             MDC.put("scan_id", scanId);
             try {
-                scanMessages.forEach(m -> applyOne(m));
+                scanMessages.forEach(this::applyOne);
             } finally {
                 MDC.remove("scan_id");
             }
