@@ -56,6 +56,9 @@ class KafkaConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.loader().maxPollRecords());
+        // Let one poll fill a whole batch when the topic is full: fewer, larger transactions.
+        config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        config.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 32 * 1024 * 1024);
         DefaultKafkaConsumerFactory<byte[], byte[]> factory = new DefaultKafkaConsumerFactory<>(config);
         // Kafka's client metrics, consumer lag (records-lag-max) among them.
         factory.addListener(new MicrometerConsumerListener<>(meters));
@@ -118,6 +121,7 @@ class KafkaConfiguration {
         containerProperties.setConsumerRebalanceListener(listener.rebalanceListener());
         // Kafka's committed offsets only feed lag metrics; the database holds the real ones.
         containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
+        containerProperties.setSyncCommits(false);
         ConcurrentMessageListenerContainer<byte[], byte[]> container =
                 new ConcurrentMessageListenerContainer<>(consumers, containerProperties);
         container.setConcurrency(concurrency);

@@ -23,6 +23,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -99,13 +101,19 @@ final class BenchPipeline {
         }
     }
 
-    /** Starts a loader in this JVM and returns its rows per second from its first loaded row to completion. */
-    double loadInProcess() {
+    /** What an in-process run measured: rows/s from the first loaded row to completion, and its batches. */
+    record InProcessResult(double rowsPerSecond, long batches, double meanBatchSize) {
+    }
+
+    /** Starts a loader in this JVM and loads the scan. */
+    InProcessResult loadInProcess() {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         try (ConfigurableApplicationContext loader = new SpringApplicationBuilder(LoaderApplication.class)
                 .run(append(args, "--server.port=0"))) {
-            return awaitCompletion(Duration.ofMinutes(10));
+            double rate = awaitCompletion(Duration.ofMinutes(10));
+            DistributionSummary batches = loader.getBean(MeterRegistry.class).get("etl.loader.batch.size").summary();
+            return new InProcessResult(rate, batches.count(), batches.mean());
         }
     }
 
