@@ -4,11 +4,8 @@ import dev.hubspotetl.api.tenancy.Tenant;
 import dev.hubspotetl.schemas.ScanRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import tools.jackson.databind.ObjectMapper;
 
-/** A validated submission as the ScanRequest contract and as the seed's scan_jobs.config. */
+/** A validated submission as the ScanRequest contract. */
 final class ScanRequests {
 
     private ScanRequests() {
@@ -31,26 +28,5 @@ final class ScanRequests {
                 .setRequestedAt(now.truncatedTo(ChronoUnit.MILLIS))
                 .setRequestedBy(tenant.label())
                 .build();
-    }
-
-    /**
-     * The same JSON the loader writes for a request it sees first (its ScanRequestConfig), so that a
-     * row reads the same whichever of the two created it. It holds a credential reference, never a secret.
-     */
-    static String configJson(ScanRequest request, ObjectMapper json) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("scan_id", request.getScanId());
-        config.put("organization_id", request.getOrganizationId());
-        config.put("scan_type", request.getScanType());
-        config.put("mode", request.getMode());
-        config.put("credential_ref", request.getCredentialRef());
-        config.put("batch_size", request.getBatchSize());
-        config.put("properties", request.getProperties());
-        config.put("include_archived", request.getIncludeArchived());
-        config.put("include_associations", request.getIncludeAssociations());
-        config.put("since", request.getSince() == null ? null : request.getSince().toString());
-        config.put("requested_at", request.getRequestedAt().toString());
-        config.put("requested_by", request.getRequestedBy());
-        return json.writeValueAsString(config);
     }
 }

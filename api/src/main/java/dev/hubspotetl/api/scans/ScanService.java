@@ -3,6 +3,7 @@ package dev.hubspotetl.api.scans;
 import dev.hubspotetl.api.kafka.PublishFailedException;
 import dev.hubspotetl.api.kafka.ScanCommandPublisher;
 import dev.hubspotetl.api.tenancy.Tenant;
+import dev.hubspotetl.loader.scans.ScanRequestConfig;
 import dev.hubspotetl.schemas.ScanControl;
 import dev.hubspotetl.schemas.ScanControlAction;
 import dev.hubspotetl.schemas.ScanRequest;
@@ -12,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Starts, cancels and deletes scans. Starting inserts the pending scan_jobs row first (the unique
@@ -28,12 +28,10 @@ public class ScanService {
 
     private final ScanJobQueries scans;
     private final ScanCommandPublisher publisher;
-    private final ObjectMapper json;
 
-    ScanService(ScanJobQueries scans, ScanCommandPublisher publisher, ObjectMapper json) {
+    ScanService(ScanJobQueries scans, ScanCommandPublisher publisher) {
         this.scans = scans;
         this.publisher = publisher;
-        this.json = json;
     }
 
     public void submit(Tenant tenant, ScanSubmission submission) {
@@ -41,7 +39,7 @@ public class ScanService {
         try {
             ScanRequest request = ScanRequests.toAvro(submission, tenant, Instant.now());
             boolean created = scans.insertPending(submission.scanId(), tenant.organizationId(), submission.scanType(),
-                    ScanRequests.configJson(request, json), submission.batchSize());
+                    ScanRequestConfig.toJson(request), submission.batchSize());
             if (!created) {
                 throw alreadyExists(tenant, submission.scanId());
             }

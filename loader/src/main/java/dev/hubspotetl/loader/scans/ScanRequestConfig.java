@@ -8,16 +8,17 @@ import java.util.Map;
 
 /**
  * The seed's scan_jobs.config: the scan's parameters as JSON. A ScanRequest carries a credential
- * reference, never a token, so the whole request can be kept.
+ * reference, never a token, so the whole request can be kept. The API writes the same JSON when it
+ * creates the row first, so that a row reads the same whoever created it.
  */
-final class ScanRequestConfig {
+public final class ScanRequestConfig {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScanRequestConfig() {
     }
 
-    static String toJson(ScanRequest request) {
+    public static String toJson(ScanRequest request) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("scan_id", request.getScanId());
         config.put("organization_id", request.getOrganizationId());
