@@ -11,6 +11,7 @@ import dev.hubspotetl.schemas.kafka.DealSerde;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +39,8 @@ public final class DealsListener extends ExactlyOnceBatchListener<List<ScanProgr
     private final Counter loaded;
     private final Counter failed;
     private final DistributionSummary batchSizes;
+    private final Timer upserts;
+    private final Timer batches;
 
     public DealsListener(TransactionTemplate transactions, OffsetStore offsets, String group,
                          DealUpsertRepository deals, ScanJobRepository scans, DeadLetterPublisher deadLetters,
@@ -50,6 +53,16 @@ public final class DealsListener extends ExactlyOnceBatchListener<List<ScanProgr
         this.loaded = Counter.builder("etl.loader.deals.loaded").register(meters);
         this.failed = Counter.builder("etl.loader.deals.failed").register(meters);
         this.batchSizes = DistributionSummary.builder("etl.loader.batch.size").register(meters);
+        this.upserts = Timer.builder("etl.loader.upsert.duration").description("COPY + INSERT ON CONFLICT of a batch")
+                .register(meters);
+        this.batches = Timer.builder("etl.loader.batch.duration").description("A deals batch, decode to commit")
+                .register(meters);
+    }
+
+    @Override
+    public void onMessage(List<ConsumerRecord<byte[], byte[]>> records,
+                          org.apache.kafka.clients.consumer.Consumer<?, ?> consumer) {
+        batches.record(() -> super.onMessage(records, consumer));
     }
 
     @Override
@@ -60,7 +73,8 @@ public final class DealsListener extends ExactlyOnceBatchListener<List<ScanProgr
         }
         scans.ensureExists(batch.organizationByScan());
         Map<String, String> jobIds = scans.jobIds(batch.organizationByScan().keySet());
-        List<DealUpsertRepository.Rejected> rejected = deals.upsert(batch.rows(jobIds));
+        List<DealRow> rows = batch.rows(jobIds);
+        List<DealUpsertRepository.Rejected> rejected = upserts.record(() -> deals.upsert(rows));
 
         Map<String, Integer> failedByScan = new HashMap<>();
         for (DealUpsertRepository.Rejected reject : rejected) {

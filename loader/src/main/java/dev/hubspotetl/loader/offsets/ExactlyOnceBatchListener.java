@@ -39,7 +39,7 @@ public abstract class ExactlyOnceBatchListener<R> implements BatchConsumerAwareM
     }
 
     @Override
-    public final void onMessage(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+    public void onMessage(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
         if (records.isEmpty()) {
             return;
         }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -102,7 +103,8 @@ final class BenchPipeline {
     }
 
     /** What an in-process run measured: rows/s from the first loaded row to completion, and its batches. */
-    record InProcessResult(double rowsPerSecond, long batches, double meanBatchSize) {
+    record InProcessResult(double rowsPerSecond, long batches, double meanBatchSize, double meanBatchMillis,
+                           double meanUpsertMillis) {
     }
 
     /** Starts a loader in this JVM and loads the scan. */
@@ -113,7 +115,10 @@ final class BenchPipeline {
                 .run(append(args, "--server.port=0"))) {
             double rate = awaitCompletion(Duration.ofMinutes(10));
             DistributionSummary batches = loader.getBean(MeterRegistry.class).get("etl.loader.batch.size").summary();
-            return new InProcessResult(rate, batches.count(), batches.mean());
+            MeterRegistry meters = loader.getBean(MeterRegistry.class);
+            return new InProcessResult(rate, batches.count(), batches.mean(),
+                    meters.get("etl.loader.batch.duration").timer().mean(TimeUnit.MILLISECONDS),
+                    meters.get("etl.loader.upsert.duration").timer().mean(TimeUnit.MILLISECONDS));
         }
     }
 

@@ -3,8 +3,10 @@ package dev.hubspotetl.loader.deals;
 import dev.hubspotetl.loader.scans.ScanJobRepository;
 import dev.hubspotetl.schemas.Deal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,6 +40,9 @@ public final class CeilingProbe {
         for (Deal deal : deals) {
             rows.add(new DealRow(jobId, deal, List.of()));
         }
+        // The loader sees the deals spread over partitions by their key, not in id order:
+        // the ceiling inserts them in such an order too, not in the B-tree's favourite one.
+        Collections.shuffle(rows, new Random(42));
         DealUpsertRepository repository = new DealUpsertRepository(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ExecutorService pool = Executors.newFixedThreadPool(connections);
