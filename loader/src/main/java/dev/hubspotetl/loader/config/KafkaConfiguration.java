@@ -29,6 +29,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -65,8 +66,9 @@ class KafkaConfiguration {
         return factory;
     }
 
+    /** Its own bean, so that the context closes it (and its producer) on shutdown. */
     @Bean
-    KafkaTemplate<byte[], byte[]> loaderKafkaTemplate(KafkaProperties kafka, MeterRegistry meters) {
+    ProducerFactory<byte[], byte[]> loaderProducerFactory(KafkaProperties kafka, MeterRegistry meters) {
         Map<String, Object> config = kafka.buildProducerProperties();
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -74,7 +76,12 @@ class KafkaConfiguration {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(config);
         factory.addListener(new MicrometerProducerListener<>(meters));
-        return new KafkaTemplate<>(factory);
+        return factory;
+    }
+
+    @Bean
+    KafkaTemplate<byte[], byte[]> loaderKafkaTemplate(ProducerFactory<byte[], byte[]> loaderProducerFactory) {
+        return new KafkaTemplate<>(loaderProducerFactory);
     }
 
     @Bean
