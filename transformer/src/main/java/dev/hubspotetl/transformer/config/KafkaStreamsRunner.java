@@ -60,7 +60,9 @@ final class KafkaStreamsRunner implements SmartLifecycle {
             return;
         }
         streams = null;
-        if (!running.close(closeTimeout)) {
+        // Leaving the group hands the partitions over at once; otherwise a restarted or surviving
+        // instance waits a whole session timeout for this one's member to expire.
+        if (!running.close(new KafkaStreams.CloseOptions().timeout(closeTimeout).leaveGroup(true))) {
             log.warn("Kafka Streams did not close within {}; open transactions will abort", closeTimeout);
         }
         metrics.close();
