@@ -9,9 +9,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Fails running scans that have not moved for too long (an extractor that died without a word, a
- * page lost upstream): every event and every loaded batch touches scan_jobs.updated_at, so a
- * running scan whose updated_at is old has stalled. Safe to run on every loader instance at once.
+ * Fails scans that have not moved for too long: a running one (an extractor that died without a
+ * word, a page lost upstream) or a pending one that no extractor ever started (a request lost
+ * between the API and Kafka). Every event and every loaded batch touches scan_jobs.updated_at, so an
+ * open scan whose updated_at is old has stalled. Safe to run on every loader instance at once.
  */
 @Component
 public class StaleScanDetector {
@@ -31,8 +32,9 @@ public class StaleScanDetector {
         int failed = jdbc.update("""
                 UPDATE scan_jobs
                 SET status = 'failed', completed_at = CURRENT_TIMESTAMP,
-                    error_message = 'No progress for ' || ? || ': marked failed by the stale-scan detector'
-                WHERE status = 'running' AND updated_at < CURRENT_TIMESTAMP - make_interval(secs => ?)""",
+                    error_message = CASE WHEN status = 'pending' THEN 'Not started within ' ELSE 'No progress for ' END
+                        || ? || ': marked failed by the stale-scan detector'
+                WHERE status IN ('pending', 'running') AND updated_at < CURRENT_TIMESTAMP - make_interval(secs => ?)""",
                 staleAfter.toString(), staleAfter.toSeconds());
         if (failed > 0) {
             log.warn("Failed {} scan(s) without progress for {}", failed, staleAfter);

@@ -15,7 +15,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Tells observers on the scan-events topic where each scan stands after a committed batch
  * (LOAD_PROGRESS, absolute counts). The database is the truth and a later event repeats every count,
- * so a lost or repeated progress event is harmless; a failed send is logged, never retried.
+ * so a lost or repeated progress event is harmless; a failed send is logged, never retried. Events of
+ * one scan from several consumer threads may interleave: observers keep the highest counts.
  */
 public class ProgressPublisher {
 
