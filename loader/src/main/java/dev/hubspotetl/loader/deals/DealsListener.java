@@ -6,7 +6,6 @@ import dev.hubspotetl.loader.offsets.ExactlyOnceBatchListener;
 import dev.hubspotetl.loader.offsets.OffsetStore;
 import dev.hubspotetl.loader.scans.ScanJobRepository;
 import dev.hubspotetl.loader.scans.ScanProgress;
-import dev.hubspotetl.schemas.Deal;
 import dev.hubspotetl.schemas.kafka.DealSerde;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -16,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * processed_items in the same transaction; rows PostgreSQL rejects go to hubspot.deals.dlq and count
  * as failed_items, undecodable records go to the DLQ. Publishes LOAD_PROGRESS after each commit.
  */
-public final class DealsListener extends ExactlyOnceBatchListener<List<ScanProgress>> {
+public final class DealsListener extends ExactlyOnceBatchListener<DealsListener.Outcome> {
 
     private static final Logger log = LoggerFactory.getLogger(DealsListener.class);
 
@@ -60,16 +60,19 @@ public final class DealsListener extends ExactlyOnceBatchListener<List<ScanProgr
     }
 
     @Override
-    public void onMessage(List<ConsumerRecord<byte[], byte[]>> records,
-                          org.apache.kafka.clients.consumer.Consumer<?, ?> consumer) {
+    public void onMessage(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
         batches.record(() -> super.onMessage(records, consumer));
     }
 
+    /** What a committed batch did: counted into the metrics only once it has committed. */
+    record Outcome(List<ScanProgress> progress, int deals, int failed) {
+    }
+
     @Override
-    protected List<ScanProgress> applyInTransaction(List<ConsumerRecord<byte[], byte[]>> records) {
+    protected Outcome applyInTransaction(List<ConsumerRecord<byte[], byte[]>> records) {
         DealBatch batch = decode(records);
         if (batch.isEmpty()) {
-            return List.of();
+            return new Outcome(List.of(), 0, 0);
         }
         scans.ensureExists(batch.organizationByScan());
         Map<String, String> jobIds = scans.jobIds(batch.organizationByScan().keySet());
@@ -93,15 +96,17 @@ public final class DealsListener extends ExactlyOnceBatchListener<List<ScanProgr
 
         int total = batch.recordsByScan().values().stream().mapToInt(Integer::intValue).sum();
         int failedTotal = failedByScan.values().stream().mapToInt(Integer::intValue).sum();
-        loaded.increment(total - failedTotal);
-        failed.increment(failedTotal);
-        batchSizes.record(total);
-        return scans.progressOf(batch.recordsByScan().keySet());
+        return new Outcome(scans.progressOf(batch.recordsByScan().keySet()), total, failedTotal);
     }
 
     @Override
-    protected void afterCommit(List<ScanProgress> result) {
-        progress.publish(result);
+    protected void afterCommit(Outcome outcome) {
+        if (outcome.deals() > 0) {
+            loaded.increment(outcome.deals() - outcome.failed());
+            failed.increment(outcome.failed());
+            batchSizes.record(outcome.deals());
+        }
+        progress.publish(outcome.progress());
     }
 
     private DealBatch decode(List<ConsumerRecord<byte[], byte[]>> records) {
