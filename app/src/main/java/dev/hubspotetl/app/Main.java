@@ -1,5 +1,6 @@
 package dev.hubspotetl.app;
 
+import dev.hubspotetl.app.bench.BenchCommand;
 import dev.hubspotetl.app.cli.CliOptions;
 import dev.hubspotetl.app.cli.CliParser;
 import dev.hubspotetl.app.cli.Command;
@@ -41,6 +42,9 @@ public final class Main {
             }
             Path logFile = LogSetup.prepare(options.dataDir());
             UserConfiguration user = UserConfiguration.load(options.springProperties(), environment);
+            if (options.command() == Command.BENCH) {
+                return new BenchCommand(options, user, out, logFile, environment).run();
+            }
             return new LocalMode(options, user, out, style, logFile).run();
         } catch (UsageException e) {
             out.println(e.getMessage());

@@ -20,11 +20,13 @@ public final class CliParser {
     public static final String DATA_DIR_VARIABLE = "HUBSPOT_ETL_DATA_DIR";
     static final Path DEFAULT_DATA_DIR = Path.of(".hubspot-etl");
     static final int DEFAULT_DEALS = 20_000;
+    static final int DEFAULT_BENCH_DEALS = 200_000;
     static final long DEFAULT_SEED = 42;
     static final int DEFAULT_KAFKA_PORT = 9092;
     static final int DEFAULT_POSTGRES_PORT = 55432;
     static final int DEFAULT_BATCH_SIZE = 100;
     private static final Set<String> DEMO_ONLY = Set.of("deals", "seed", "fast");
+    private static final Set<String> BENCH_TOO = Set.of("deals", "seed");
     private static final Pattern ORGANIZATION = Pattern.compile("[A-Za-z0-9._:-]{1,255}");
     private static final Pattern CREDENTIAL_REF = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z0-9_\\[\\]-]+(\\.[A-Za-z0-9_\\[\\]-]+)+");
@@ -40,7 +42,7 @@ public final class CliParser {
             return defaults(Command.HELP);
         }
         Command command = Command.of(args[0]).orElseThrow(() -> new UsageException(
-                "Unknown command '" + args[0] + "'. Commands: demo, run, help."));
+                "Unknown command '" + args[0] + "'. Commands: demo, run, bench, help."));
         Builder options = new Builder(command);
         for (int i = 1; i < args.length; i++) {
             options.accept(args[i]);
@@ -54,7 +56,7 @@ public final class CliParser {
 
     private final class Builder {
         private final Command command;
-        private int deals = DEFAULT_DEALS;
+        private int deals;
         private long seed = DEFAULT_SEED;
         private boolean fast;
         private boolean exit;
@@ -72,6 +74,7 @@ public final class CliParser {
             String configured = environment.get(DATA_DIR_VARIABLE);
             this.dataDir = configured == null || configured.isBlank() ? DEFAULT_DATA_DIR : Path.of(configured);
             this.organization = command == Command.RUN ? "local" : "demo";
+            this.deals = command == Command.BENCH ? DEFAULT_BENCH_DEALS : DEFAULT_DEALS;
         }
 
         void accept(String arg) {
@@ -85,7 +88,8 @@ public final class CliParser {
                 springProperties.put(name, requireValue(name, value));
                 return;
             }
-            if (DEMO_ONLY.contains(name) && command != Command.DEMO) {
+            if (DEMO_ONLY.contains(name) && command != Command.DEMO
+                    && !(command == Command.BENCH && BENCH_TOO.contains(name))) {
                 throw new UsageException("--" + name + " applies to 'demo' only");
             }
             switch (name) {

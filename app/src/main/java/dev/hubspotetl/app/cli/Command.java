@@ -8,6 +8,7 @@ public enum Command {
 
     DEMO("demo", "the whole pipeline on a simulated HubSpot portal, with a live progress bar and a summary"),
     RUN("run", "the same against the HubSpot base URL and credential in the configuration, no simulator"),
+    BENCH("bench", "rates of the pipeline and each stage against the database ceiling and HubSpot's budget"),
     HELP("help", "this text");
 
     private final String word;
@@ -28,7 +29,7 @@ public enum Command {
 
     /** Whether this command starts the pipeline (and so takes the local-mode options). */
     public boolean runsPipeline() {
-        return this == DEMO || this == RUN;
+        return this == DEMO || this == RUN || this == BENCH;
     }
 
     static Optional<Command> of(String word) {

@@ -25,8 +25,9 @@ public final class HelpText {
                 keeps the API up until Ctrl-C. Ctrl-C stops everything cleanly; the data stays for the next run.
 
                 Options:
-                  --deals=N            demo: deals in the simulated portal, archived ones included (%,d)
-                  --seed=N             demo: the simulator's seed; same seed, same portal (%d)
+                  --deals=N            demo: deals in the simulated portal, archived ones included (%,d);
+                                       bench: deals of the throughput scan (%,d)
+                  --seed=N             demo, bench: the simulator's seed; same seed, same portal (%d)
                   --fast               demo: switch HubSpot's rate limits (100 calls / 10 s) off
                   --exit               stop after the summary instead of serving the API until Ctrl-C
                   --data-dir=PATH      files of the embedded PostgreSQL and Kafka, and the log
@@ -39,6 +40,9 @@ public final class HelpText {
                                        etl.hubspot.credentials.<ref> configured)
                   --batch-size=N       deals per HubSpot page, 1-100 (%d)
                   --rebuild            (launcher) rebuild the jar with ./mvnw first
+                  --bench.budget-seconds=N  bench: length of the rate-limited scan (60)
+                  --bench.output-dir=PATH   bench: where the JSON goes (<repository>/target/bench)
+                  --bench.keep-data=true    bench: keep the run's PostgreSQL and Kafka data
                   -h, --help           this text
 
                 Each embedded part gives way to the real one once its configuration is given, as an
@@ -51,8 +55,9 @@ public final class HelpText {
                 Examples:
                   hubspot-etl demo
                   hubspot-etl demo --deals=2000 --exit
+                  hubspot-etl bench --deals=200000
                   ETL_HUBSPOT_CREDENTIALS_PORTAL=pat-na1-... hubspot-etl run
-                """, commands, CliParser.DEFAULT_DEALS, CliParser.DEFAULT_SEED, CliParser.DATA_DIR_VARIABLE,
-                CliParser.DEFAULT_KAFKA_PORT, CliParser.DEFAULT_POSTGRES_PORT, CliParser.DEFAULT_BATCH_SIZE);
+                """, commands, CliParser.DEFAULT_DEALS, CliParser.DEFAULT_BENCH_DEALS, CliParser.DEFAULT_SEED,
+                CliParser.DATA_DIR_VARIABLE, CliParser.DEFAULT_KAFKA_PORT, CliParser.DEFAULT_POSTGRES_PORT, CliParser.DEFAULT_BATCH_SIZE);
     }
 }

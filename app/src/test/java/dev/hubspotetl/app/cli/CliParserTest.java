@@ -76,8 +76,8 @@ class CliParserTest {
 
     @Test
     void shouldRefuseWhatItDoesNotKnowNamingTheArgument() {
-        assertThatThrownBy(() -> parser.parse("bench")).isInstanceOf(UsageException.class)
-                .hasMessageContaining("Unknown command 'bench'");
+        assertThatThrownBy(() -> parser.parse("benchmark")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("Unknown command 'benchmark'");
         assertThatThrownBy(() -> parser.parse("demo", "--dealz=5")).isInstanceOf(UsageException.class)
                 .hasMessageContaining("--dealz");
         assertThatThrownBy(() -> parser.parse("demo", "extra")).isInstanceOf(UsageException.class)
