@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link PageNormalizer}, so that every typed column is checked against the rules the transformer
  * implements and raw_properties against the portal's values themselves.
  */
-final class ExpectedDeals {
+public final class ExpectedDeals {
 
     /** The typed columns, named as both the {@code Deal} record and {@code hubspot_deals} name them. */
     static final List<String> TYPED_COLUMNS = List.of("deal_id", "deal_name", "amount", "deal_stage", "close_date",
@@ -53,7 +53,7 @@ final class ExpectedDeals {
     private final Map<String, Deal> deals = new TreeMap<>();
     private final Map<String, JsonNode> rawProperties = new HashMap<>();
 
-    ExpectedDeals(String organization, String scanId, List<SimulatedDeal> portal) {
+    public ExpectedDeals(String organization, String scanId, List<SimulatedDeal> portal) {
         this.organization = organization;
         this.scanId = scanId;
         PageNormalizer normalizer = new PageNormalizer();
@@ -77,7 +77,7 @@ final class ExpectedDeals {
         assertThat(deals).hasSize(portal.size());
     }
 
-    int size() {
+    public int size() {
         return deals.size();
     }
 
@@ -85,7 +85,7 @@ final class ExpectedDeals {
      * Invariant 1 for one scan: {@code hubspot_deals} holds exactly one row per expected deal, of this
      * organization, with every typed column as the normalizer computes it and raw_properties equal as JSON.
      */
-    void assertLoaded(JdbcClient jdbc) {
+    public void assertLoaded(JdbcClient jdbc) {
         List<Map<String, Object>> rows = jdbc.sql("""
                         SELECT d.*, d.raw_properties::text AS raw_json, j.scan_id AS job_scan_id
                         FROM hubspot_deals d JOIN scan_jobs j ON j.id = d.scan_job_id
@@ -107,7 +107,7 @@ final class ExpectedDeals {
     }
 
     /** The Deal topic under read_committed: each of this scan's deals exactly once, with the same values. */
-    void assertOnDealTopic(List<ConsumerRecord<String, byte[]>> records, String topic) {
+    public void assertOnDealTopic(List<ConsumerRecord<String, byte[]>> records, String topic) {
         List<Deal> ofScan = new ArrayList<>();
         try (DealSerde serde = new DealSerde()) {
             for (ConsumerRecord<String, byte[]> record : records) {

@@ -2,6 +2,7 @@ package dev.hubspotetl.app.e2e.kill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotetl.app.e2e.ExpectedDeals;
 import dev.hubspotetl.simulator.HubSpotSimulator;
 import dev.hubspotetl.simulator.SimulatorConfig;
 import java.time.Duration;
@@ -30,7 +31,7 @@ final class KillScenario implements AutoCloseable {
     final HubSpotSimulator hubspot;
     final KillPipeline pipeline;
     final String scanId;
-    final KillExpectedDeals expected;
+    final ExpectedDeals expected;
     int processedAtFault;
 
     KillScenario(String name, long seed, boolean brokerProcess) {
@@ -49,7 +50,7 @@ final class KillScenario implements AutoCloseable {
             throw e;
         }
         this.pipeline = started;
-        this.expected = new KillExpectedDeals(ORG, scanId, hubspot.dataset().activeDeals());
+        this.expected = new ExpectedDeals(ORG, scanId, hubspot.dataset().activeDeals());
     }
 
     int pages() {
