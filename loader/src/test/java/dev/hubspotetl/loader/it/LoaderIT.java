@@ -219,6 +219,9 @@ class LoaderIT {
         feed.flush();
         awaitStatus("cancelled", "running");
         feed.cancel("cancelled");
+        feed.flush();
+        // The control topic and the event topic are not ordered with each other: let the cancel land first.
+        awaitStatus("cancelled", "cancelled");
         for (int i = 0; i < 5; i++) {
             feed.deal(Feed.deal("org-b", "cancelled", i));
         }
