@@ -26,11 +26,12 @@ public record LoaderProperties(@NotNull TopicNames topics, @Valid @NotNull Loade
      * @param maxPollRecords   most deals in one database transaction
      * @param retryInitial     first back-off after a failed batch (PostgreSQL down, deadlock victim...)
      * @param retryMax         longest back-off; a failed batch is retried until it succeeds
+     * @param metricsRefresh   how often the scans-by-status gauge reads scan_jobs
      */
     public record Loader(@NotBlank String dealsGroupId, @NotBlank String scansGroupId,
                          @Min(1) @Max(64) int concurrency, @Min(1) @Max(20_000) int maxPollRecords,
                          @NotNull Duration retryInitial, @NotNull Duration retryMax,
-                         @Valid @NotNull Housekeeping housekeeping) {
+                         @NotNull Duration metricsRefresh, @Valid @NotNull Housekeeping housekeeping) {
     }
 
     /**

@@ -24,7 +24,7 @@ class ScanStatusMetrics {
         this.gauge = MultiGauge.builder("etl.scans").description("Scans by status").register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${etl.loader.metrics-refresh:15s}")
+    @Scheduled(fixedDelayString = "${etl.loader.metrics-refresh}")
     void refresh() {
         Map<String, Long> counts = jdbc.query("SELECT status, count(*) FROM scan_jobs GROUP BY status",
                 (rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).stream()
