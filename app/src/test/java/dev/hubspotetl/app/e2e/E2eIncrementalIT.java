@@ -35,13 +35,8 @@ class E2eIncrementalIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (pipeline != null) {
-            pipeline.close();
-        }
-        if (hubspot != null) {
-            hubspot.close();
-        }
+    static void stop() throws Exception {
+        E2ePipeline.closeAll(pipeline, hubspot);
     }
 
     @Test

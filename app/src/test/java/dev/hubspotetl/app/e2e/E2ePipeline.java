@@ -177,6 +177,15 @@ final class E2ePipeline implements AutoCloseable {
         pipeline.close();
     }
 
+    /** Closes the parts a test class started, in this order, skipping those that never started. */
+    static void closeAll(AutoCloseable... parts) throws Exception {
+        for (AutoCloseable part : parts) {
+            if (part != null) {
+                part.close();
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return "E2ePipeline[" + name + "]";
