@@ -43,9 +43,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code hubspot-etl bench}: in this one JVM, on a fresh data directory, runs a full scan of
- * {@code --deals} simulated deals with rate limits off and times it end to end and per stage;
- * measures the database ceiling for the same rows; runs a second, rate-limited scan to measure the
- * extractor's share of HubSpot's budget and its 429s; prints a table and writes it as JSON.
+ * {@code --deals} simulated deals with rate limits off, first unmeasured (the JIT compiles the stages'
+ * code meanwhile), then again, timed end to end and per stage; then, the pipeline closed, the database
+ * ceiling for the same rows and the loader alone in its own JVM over the same deals (see
+ * {@link LoaderVersusCeiling}); then a rate-limited scan for the extractor's share of HubSpot's budget
+ * and its 429s. Prints a table and writes it as JSON.
  */
 public final class BenchCommand {
 
@@ -55,6 +57,8 @@ public final class BenchCommand {
     public static final String OUTPUT_DIR = "bench.output-dir";
     /** Keep the run's data directory (PostgreSQL, Kafka) instead of deleting it: {@code --bench.keep-data}. */
     public static final String KEEP_DATA = "bench.keep-data";
+    /** Run a first, unmeasured scan of the same deals to warm the JVM up: {@code --bench.warm-up}, default true. */
+    public static final String WARM_UP = "bench.warm-up";
     public static final int DEFAULT_BUDGET_SECONDS = 60;
 
     public static final int COMPLETED = 0;
@@ -122,6 +126,10 @@ public final class BenchCommand {
             return START_FAILED;
         }
         return COMPLETED;
+    }
+
+    private boolean warmUp() {
+        return Boolean.parseBoolean(options.springProperties().getOrDefault(WARM_UP, "true"));
     }
 
     static int budgetSeconds(String given) {
@@ -230,16 +238,29 @@ public final class BenchCommand {
                     options.deals()), () -> HubSpotSimulator.start(
                             EmbeddedHubSpot.config(options.deals(), options.seed(), true)));
             pipeline = startPipeline(simulator, true);
+            if (warmUp()) {
+                // The stages' code is compiled while it runs: time a second scan, not the JIT's work.
+                String warmUpId = "bench-warmup-" + stamp;
+                long warmUpStart = System.nanoTime();
+                submit(warmUpId);
+                out.printf(Locale.ROOT, "Warm-up scan %s submitted (the same deals; not measured)%n", warmUpId);
+                ScanState warm = await(warmUpId, true);
+                out.printf(Locale.ROOT, "  %,d deals in %.1f s%n", warm.processedItems(),
+                        (System.nanoTime() - warmUpStart) / 1e9);
+            }
             String scanId = "bench-" + stamp;
             String eventsTopic = topic("etl.topics.scan-events", "hubspot.scan-events");
             String dealsTopic = topic("etl.topics.deals", "hubspot.deals");
+            String dealsGroup = pipeline.property(Stage.LOADER, "etl.loader.deals-group-id");
+            LoaderAlone.Start dealsStart;
             ScanState done;
             double seconds;
             long peakHeap;
             List<dev.hubspotetl.schemas.ScanEvent> events;
             OptionalDouble transformer;
             try (TopicObserver eventObserver = TopicObserver.events(kafka.bootstrapServers(), eventsTopic);
-                 TopicObserver dealObserver = TopicObserver.records(kafka.bootstrapServers(), dealsTopic)) {
+                 CommittedOffsets dealOffsets = CommittedOffsets.of(kafka.bootstrapServers(), dealsTopic)) {
+                dealsStart = new LoaderAlone.Start(dealsGroup, dealsTopic, dealOffsets.baselineOffsets());
                 System.gc();
                 HeapPeak.reset();
                 long start = System.nanoTime();
@@ -249,10 +270,10 @@ public final class BenchCommand {
                 done = await(scanId, true);
                 seconds = (System.nanoTime() - start) / 1e9;
                 peakHeap = HeapPeak.peakBytes();
-                catchUp(eventObserver, dealObserver, scanId, done);
+                catchUp(eventObserver, dealOffsets, scanId, done);
                 events = eventObserver.events();
-                transformer = dealObserver.records() >= done.processedItems() ? dealObserver.visibleRate()
-                        : OptionalDouble.empty();
+                transformer = dealOffsets.grown() >= done.processedItems()
+                        ? dealOffsets.rate(done.processedItems()) : OptionalDouble.empty();
             }
             OptionalDouble extractor = StageRates.extractor(events, scanId);
             OptionalDouble loader = StageRates.loader(events, scanId);
@@ -260,8 +281,12 @@ public final class BenchCommand {
             out.printf(Locale.ROOT, "  %,d deals in %.1f s: %,.0f deals/s end to end%n", done.processedItems(),
                     seconds, endToEnd);
 
-            // 2. The database ceiling for the same rows, in a fresh copy of the database.
-            OptionalDouble ceiling = ceiling(done.jobId());
+            // 2. The database ceiling for the same rows and the loader alone over the same deals.
+            LoaderVersusCeiling database = new LoaderVersusCeiling(postgres, runDir, steps, out);
+            DatabaseCeiling.Export export = database.export(done.jobId());
+            closePipeline(); // nobody may be connected to the database that is copied
+            LoaderVersusCeiling.Outcome measured = database.measure(export, done.jobId(), dealsStart,
+                    this::loaderCommand);
 
             // 3. HubSpot budget: HubSpot's real limits in the simulator, the extractor's default governor.
             Budget.Share share;
@@ -305,61 +330,24 @@ public final class BenchCommand {
             out.printf(Locale.ROOT, "  %d calls in the %.0f s after the first window, %d answers 429%n", share.calls(),
                     share.seconds(), rateLimited);
 
-            return new BenchResult(started.toString(), machine, done.processedItems(), seconds, endToEnd, extractor,
-                    transformer, loader, ceiling, share.seconds(), share.calls(), share.share(),
-                    OptionalLong.of(rateLimited), peakHeap);
+            return new BenchResult(started.toString(), machine, warmUp(), done.processedItems(), seconds, endToEnd,
+                    extractor, transformer, loader, measured.loaderAlone().rate(), measured.ceiling(),
+                    measured.ceilingRuns(), share.seconds(), share.calls(), share.share(),
+                    OptionalLong.of(rateLimited), peakHeap, measured.loaderAlone().peakHeapBytes());
         }
 
-        private OptionalDouble ceiling(String jobId) throws SQLException, IOException, InterruptedException {
-            String username = postgres.username();
-            String password = postgres.password();
-            String source = postgres.jdbcUrl();
-            DatabaseCeiling.Export export = steps.run("Exporting the loaded rows for the ceiling", () -> {
-                try {
-                    return DatabaseCeiling.export(source, username, password, jobId, runDir.resolve("ceiling.csv"));
-                } catch (SQLException | IOException e) {
-                    throw new IllegalStateException("Cannot export the loaded rows: " + e.getMessage(), e);
-                }
-            });
-            closePipeline(); // nobody may be connected to the database that is copied
-            String base = source.substring(0, source.lastIndexOf('/') + 1);
-            String target = "bench_ceiling";
-            createCopy(base + "postgres", username, password, target);
-            DatabaseCeiling.emptyDeals(base + target, username, password);
-            double rate = steps.run(String.format(Locale.ROOT, "Database ceiling (%,d rows, %d connections)",
-                    export.rows(), DatabaseCeiling.CONNECTIONS), () -> {
-                        try {
-                            return DatabaseCeiling.load(export, base + target, username, password);
-                        } catch (Exception e) {
-                            throw new IllegalStateException("Cannot measure the ceiling: " + e.getMessage(), e);
-                        }
-                    });
-            Files.deleteIfExists(export.file());
-            out.printf(Locale.ROOT, "  %,.0f rows/s%n", rate);
-            return export.rows() == 0 ? OptionalDouble.empty() : OptionalDouble.of(rate);
-        }
-
-        private void createCopy(String adminUrl, String username, String password, String target)
-                throws SQLException, InterruptedException {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    DatabaseCeiling.createFreshCopy(adminUrl, username, password, EmbeddedPostgresServer.DATABASE,
-                            target);
-                    return;
-                } catch (SQLException e) {
-                    // A connection of the closed pipeline may take a moment to go away.
-                    if (attempt >= 20) {
-                        throw e;
-                    }
-                    Thread.sleep(500);
-                }
-            }
+        /** The loader alone's command line, for the database copy at {@code url}. */
+        private List<String> loaderCommand(String url) {
+            StageConfiguration configuration = new StageConfiguration(benchFree(options.springProperties()),
+                    Optional.of(kafka.bootstrapServers()),
+                    Optional.of(new StageConfiguration.Database(url, postgres.username(), postgres.password())),
+                    Optional.empty(), false, runDir, 0, API_KEY, ORGANIZATION);
+            return StageLauncher.command("loader", List.of("-Xmx" + LoaderAlone.HEAP, "-XX:+ExitOnOutOfMemoryError"),
+                    runDir.resolve("loader-alone.heap"), configuration.propertiesFor(Stage.LOADER, user));
         }
 
         private Pipeline startPipeline(HubSpotSimulator hubspot, boolean fast) {
-            Map<String, String> properties = new LinkedHashMap<>(options.springProperties());
-            properties.keySet().removeIf(name -> name.startsWith("bench."));
-            StageConfiguration configuration = new StageConfiguration(properties,
+            StageConfiguration configuration = new StageConfiguration(benchFree(options.springProperties()),
                     Optional.of(kafka.bootstrapServers()),
                     Optional.of(new StageConfiguration.Database(postgres.jdbcUrl(), postgres.username(),
                             postgres.password())),
@@ -433,11 +421,11 @@ public final class BenchCommand {
         }
 
         /** Waits (up to 15 s) until the observers have read everything the scan produced. */
-        private void catchUp(TopicObserver events, TopicObserver deals, String scanId, ScanState done)
+        private void catchUp(TopicObserver events, CommittedOffsets deals, String scanId, ScanState done)
                 throws InterruptedException {
             long deadline = System.currentTimeMillis() + 15_000;
             while (System.currentTimeMillis() < deadline) {
-                boolean dealsIn = deals.records() >= done.processedItems();
+                boolean dealsIn = deals.grown() >= done.processedItems();
                 boolean loadIn = events.events().stream().anyMatch(e -> scanId.equals(e.getScanId())
                         && e.getType() == dev.hubspotetl.schemas.ScanEventType.LOAD_PROGRESS
                         && e.getProcessedItems() != null && e.getProcessedItems() >= done.processedItems());
@@ -446,7 +434,7 @@ public final class BenchCommand {
                 }
                 Thread.sleep(100);
             }
-            log.warn("The bench's observers did not catch up: {} deals, {} events", deals.records(),
+            log.warn("The bench's observers did not catch up: {} deal offsets, {} events", deals.grown(),
                     events.events().size());
         }
 
@@ -480,6 +468,13 @@ public final class BenchCommand {
                 log.error("{} did not stop cleanly", what, e);
             }
         }
+    }
+
+    /** The user's properties without the bench's own. */
+    private static Map<String, String> benchFree(Map<String, String> properties) {
+        Map<String, String> stages = new LinkedHashMap<>(properties);
+        stages.keySet().removeIf(name -> name.startsWith("bench."));
+        return stages;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -16,11 +16,14 @@ final class BenchTable {
         Map<String, Object> m = r.machine();
         out.append(String.format(Locale.ROOT, "  machine: %s cores, max heap %s, Java %s, %s%n",
                 m.get("cores"), m.get("max_heap_mb") + " MB", m.get("java_version"), m.get("os")));
+        out.append(r.warmedUp() ? "  measured on a second scan of the same deals (the first warmed the JVM up)\n"
+                : "  measured on the JVM's first scan (no warm-up)\n");
         out.append(String.format(Locale.ROOT, "%n  %-28s %14s %12s%n", "figure", "deals/s", "/ ceiling"));
         row(out, "end-to-end", OptionalDouble.of(r.endToEnd()), r.endToEndRatio());
         row(out, "extractor", r.extractor(), OptionalDouble.empty());
         row(out, "transformer", r.transformer(), OptionalDouble.empty());
-        row(out, "loader", r.loader(), r.loaderRatio());
+        row(out, "loader (in the pipeline)", r.loader(), r.loaderRatio());
+        row(out, "loader alone (own JVM)", r.loaderAlone(), r.loaderAloneRatio());
         row(out, "database ceiling", r.ceiling(), OptionalDouble.empty());
         out.append(String.format(Locale.ROOT, "  %-28s %14s%n", "end-to-end time",
                 String.format(Locale.ROOT, "%.1f s", r.endToEndSeconds())));
@@ -30,8 +33,11 @@ final class BenchTable {
                 String.format(Locale.ROOT, "%d / %.1f s", r.budgetCalls(), r.budgetSeconds())));
         out.append(String.format(Locale.ROOT, "  %-28s %14s%n", "  429 answers",
                 r.rateLimited().isEmpty() ? "-" : String.valueOf(r.rateLimited().getAsLong())));
-        out.append(String.format(Locale.ROOT, "  %-28s %14s%n", "peak heap (whole JVM)",
+        out.append(String.format(Locale.ROOT, "  %-28s %14s%n", "peak heap, pipeline JVM",
                 BenchResult.megabytes(r.peakHeapBytes())));
+        out.append(String.format(Locale.ROOT, "  %-28s %14s%n", "peak heap, loader alone",
+                r.loaderAloneHeapBytes().isEmpty() ? "-" : BenchResult.megabytes(r.loaderAloneHeapBytes().getAsLong())
+                        + " of " + LoaderAlone.HEAP));
         out.append(String.format(Locale.ROOT, "%n  %-28s %-12s %-20s %s%n", "goal", "target", "actual", "verdict"));
         for (BenchResult.Goal goal : r.goals()) {
             out.append(String.format(Locale.ROOT, "  %-28s %-12s %-20s %s%n", goal.name(), goal.target(),

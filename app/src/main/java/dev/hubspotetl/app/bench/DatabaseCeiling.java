@@ -24,7 +24,7 @@ import org.postgresql.copy.CopyManager;
 /**
  * The database's ceiling for the rows a scan loaded, measured the loader's way with nothing around it:
  * the rows are exported as COPY CSV (in an order shuffled by deal id, as partitions spread them), then
- * loaded into a fresh copy of the database with emptied {@code hubspot_deals}: per transaction of
+ * loaded into a fresh copy of the database without them in {@code hubspot_deals}: per transaction of
  * {@value #ROWS_PER_TRANSACTION} rows a temporary staging table, COPY into it, one
  * {@code INSERT ... SELECT ... ON CONFLICT (scan_job_id, deal_id) DO UPDATE}, over
  * {@value #CONNECTIONS} connections at once (the loader's defaults). Only that load is timed.
@@ -175,10 +175,23 @@ final class DatabaseCeiling {
         }
     }
 
-    static void emptyDeals(String url, String user, String password) throws SQLException {
+    static void drop(String adminUrl, String user, String password, String database) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database);
+        }
+    }
+
+    /**
+     * Deletes the scan's rows, so the copy is as the pipeline found it (holding the warm-up scan's
+     * rows, if any), and vacuums the table.
+     */
+    static void removeRows(String url, String user, String password, String jobId) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, user, password);
+             var delete = connection.prepareStatement("DELETE FROM hubspot_deals WHERE scan_job_id = ?");
              Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE hubspot_deals");
+            delete.setString(1, jobId);
+            delete.executeUpdate();
             statement.execute("VACUUM ANALYZE hubspot_deals");
         }
     }

@@ -15,27 +15,22 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads one topic from its beginning, read_committed, on its own thread while the scan runs: counts
- * records and notes the wall-clock time at which they became visible (the topic holds only this run's
- * data: the bench uses a fresh broker). For the scan-events topic it also keeps the decoded events.
+ * Reads the scan-events topic from its beginning, read_committed, on its own thread while the scan
+ * runs, and keeps the decoded events (the topic holds only this run's data: the bench uses a fresh
+ * broker).
  */
 final class TopicObserver implements AutoCloseable {
 
     private final String topic;
-    private final boolean decodeEvents;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private final ScanEventSerde serde = new ScanEventSerde();
     private final List<ScanEvent> events = new ArrayList<>();
-    private long records;
-    private long firstSeenMillis;
-    private long lastSeenMillis;
     private volatile RuntimeException failure;
 
-    private TopicObserver(String bootstrapServers, String topic, boolean decodeEvents) {
+    private TopicObserver(String bootstrapServers, String topic) {
         this.topic = topic;
-        this.decodeEvents = decodeEvents;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -54,16 +49,9 @@ final class TopicObserver implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Deal records (or any records): counted with the time they became visible. */
-    static TopicObserver records(String bootstrapServers, String topic) {
-        TopicObserver observer = new TopicObserver(bootstrapServers, topic, false);
-        observer.thread.start();
-        return observer;
-    }
-
     /** Scan events, decoded and kept. */
     static TopicObserver events(String bootstrapServers, String topic) {
-        TopicObserver observer = new TopicObserver(bootstrapServers, topic, true);
+        TopicObserver observer = new TopicObserver(bootstrapServers, topic);
         observer.thread.start();
         return observer;
     }
@@ -75,20 +63,12 @@ final class TopicObserver implements AutoCloseable {
                 if (batch.isEmpty()) {
                     continue;
                 }
-                long now = System.currentTimeMillis();
                 synchronized (this) {
-                    if (records == 0) {
-                        firstSeenMillis = now;
-                    }
-                    lastSeenMillis = now;
-                    records += batch.count();
-                    if (decodeEvents) {
-                        for (ConsumerRecord<byte[], byte[]> record : batch) {
-                            try {
-                                events.add(serde.deserialize(topic, record.value()));
-                            } catch (RuntimeException e) {
-                                // Not an event of ours (nothing else writes here in a bench run): skip it.
-                            }
+                    for (ConsumerRecord<byte[], byte[]> record : batch) {
+                        try {
+                            events.add(serde.deserialize(topic, record.value()));
+                        } catch (RuntimeException e) {
+                            // Not an event of ours (nothing else writes here in a bench run): skip it.
                         }
                     }
                 }
@@ -100,17 +80,6 @@ final class TopicObserver implements AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
-    }
-
-    synchronized long records() {
-        return records;
-    }
-
-    /** Records per second over the span in which they became visible; empty for fewer than two polls' worth. */
-    synchronized java.util.OptionalDouble visibleRate() {
-        long span = lastSeenMillis - firstSeenMillis;
-        return records == 0 || span <= 0 ? java.util.OptionalDouble.empty()
-                : java.util.OptionalDouble.of(records / (span / 1000.0));
     }
 
     synchronized List<ScanEvent> events() {

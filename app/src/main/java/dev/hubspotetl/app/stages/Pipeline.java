@@ -129,6 +129,14 @@ public final class Pipeline implements AutoCloseable {
         contexts.put(stage, context);
     }
 
+    /**
+     * One stage on its own, as {@link #start} would start it, for a process that runs nothing else
+     * (the bench's stage-alone runs); the caller closes it.
+     */
+    public static ConfigurableApplicationContext runAlone(Stage stage, Map<String, String> properties) {
+        return run(stage, properties);
+    }
+
     private static ConfigurableApplicationContext run(Stage stage, Map<String, String> properties) {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

@@ -35,7 +35,9 @@ class BenchCommandIT {
         int code = assertTimeoutPreemptively(Duration.ofMinutes(4), () -> Main.run(new String[] {"bench",
                 "--deals=3000", "--bench.budget-seconds=25", "--data-dir=" + dataDir,
                 "--kafka-port=" + freePort(), "--postgres-port=" + freePort(), "--api-port=0",
-                "--bench.output-dir=" + output},
+                "--bench.output-dir=" + output,
+                // Batches small enough that the loader alone commits several: its rate is timed between them.
+                "--etl.loader.max-poll-records=200"},
                 new PrintStream(console, true, StandardCharsets.UTF_8), Map.of(), ConsoleStyle.PLAIN));
         String text = console.toString(StandardCharsets.UTF_8);
         assertThat(code).as(text).isZero();
@@ -44,8 +46,9 @@ class BenchCommandIT {
         JsonNode json = new ObjectMapper().readTree(output.resolve("latest.json").toFile());
         assertThat(json.get("deals").asLong()).isBetween(2_000L, 3_000L);
         JsonNode rates = json.get("deals_per_second");
-        for (String figure : new String[] {"end_to_end", "extractor", "transformer", "loader", "database_ceiling"}) {
-            assertThat(rates.get(figure).isNumber()).as(figure + " in " + rates).isTrue();
+        for (String figure : new String[] {"end_to_end", "extractor", "transformer", "loader", "loader_alone",
+                "database_ceiling"}) {
+            assertThat(rates.get(figure).isNumber()).as(figure + " in " + rates + " of:\n" + text).isTrue();
             assertThat(rates.get(figure).asDouble()).as(figure).isPositive();
         }
         assertThat(json.at("/ratio_to_ceiling/end_to_end").asDouble()).isPositive();
@@ -56,6 +59,10 @@ class BenchCommandIT {
         // The governor keeps to the budget: never more than a little over it, and not idle either.
         assertThat(budget.get("share").asDouble()).as(budget.toString()).isBetween(0.5, 1.1);
         assertThat(json.at("/heap/peak_bytes").asLong()).isPositive();
+        // The loader alone ran as its own process, in its 256 MB heap, over the same deals.
+        assertThat(json.at("/heap/loader_alone_peak_bytes").asLong()).isPositive().isLessThanOrEqualTo(256L << 20);
+        assertThat(json.at("/ratio_to_ceiling/loader_alone").asDouble()).isPositive();
+        assertThat(json.get("warmed_up").asBoolean()).isTrue();
         assertThat(json.at("/machine/cores").asInt()).isPositive();
         assertThat(json.get("goals")).hasSize(4);
         try (var files = Files.list(output)) {

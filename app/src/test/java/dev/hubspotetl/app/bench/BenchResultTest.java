@@ -14,19 +14,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BenchResultTest {
 
-    static BenchResult result(double endToEnd, double loader, double ceiling, double share, long rateLimited) {
+    /** A result whose loader alone ran at {@code loaderAlone} with a 200 MB peak heap. */
+    static BenchResult result(double endToEnd, double loaderAlone, double ceiling, double share, long rateLimited) {
+        return result(endToEnd, loaderAlone, ceiling, share, rateLimited, OptionalLong.of(200L << 20));
+    }
+
+    static BenchResult result(double endToEnd, double loaderAlone, double ceiling, double share, long rateLimited,
+                              OptionalLong loaderHeap) {
         return new BenchResult("2026-11-26T12:00:00Z", Map.of("cores", 2, "max_heap_mb", 4096L,
-                "java_version", "17.0.9", "os", "Linux 6.1 amd64"), 20_000, 10.0, endToEnd,
-                OptionalDouble.of(9_000), OptionalDouble.of(8_000), OptionalDouble.of(loader),
-                OptionalDouble.of(ceiling), 50.0, 495, OptionalDouble.of(share), OptionalLong.of(rateLimited),
-                300L << 20);
+                "java_version", "17.0.9", "os", "Linux 6.1 amd64"), true, 20_000, 10.0, endToEnd,
+                OptionalDouble.of(9_000), OptionalDouble.of(8_000), OptionalDouble.of(1_800),
+                OptionalDouble.of(loaderAlone), OptionalDouble.of(ceiling), List.of(ceiling, ceiling), 50.0, 495,
+                OptionalDouble.of(share), OptionalLong.of(rateLimited), 300L << 20, loaderHeap);
     }
 
     @Test
     void shouldDivideByTheCeiling() {
         BenchResult r = result(2_000, 3_600, 4_000, 0.99, 0);
         assertThat(r.endToEndRatio().getAsDouble()).isCloseTo(0.5, within(1e-9));
-        assertThat(r.loaderRatio().getAsDouble()).isCloseTo(0.9, within(1e-9));
+        assertThat(r.loaderAloneRatio().getAsDouble()).isCloseTo(0.9, within(1e-9));
+        assertThat(r.loaderRatio().getAsDouble()).isCloseTo(0.45, within(1e-9));
     }
 
     @Test
@@ -39,12 +46,14 @@ class BenchResultTest {
     @Test
     void shouldJudgeEachGoal() {
         List<BenchResult.Goal> met = result(2_000, 3_600, 4_000, 0.95, 0).goals();
-        assertThat(met).extracting(BenchResult.Goal::met).containsExactly(true, true, true, null);
-        List<BenchResult.Goal> missed = result(1_999, 3_599, 4_000, 0.99, 1).goals();
-        assertThat(missed).extracting(BenchResult.Goal::met).containsExactly(false, false, false, null);
+        assertThat(met).extracting(BenchResult.Goal::met).containsExactly(true, true, true, true);
+        List<BenchResult.Goal> missed = result(1_999, 3_599, 4_000, 0.99, 1, OptionalLong.of((256L << 20) + 1))
+                .goals();
+        assertThat(missed).extracting(BenchResult.Goal::met).containsExactly(false, false, false, false);
         assertThat(result(2_000, 3_600, 4_000, 0.94, 0).goals().get(2).met()).isFalse();
-        assertThat(missed.get(3).verdict()).isEqualTo("not measured");
         assertThat(missed.get(0).verdict()).isEqualTo("NOT met");
+        BenchResult.Goal unknownHeap = result(2_000, 3_600, 4_000, 0.95, 0, OptionalLong.empty()).goals().get(3);
+        assertThat(unknownHeap.verdict()).isEqualTo("not measured");
     }
 
     @Test
@@ -58,8 +67,12 @@ class BenchResultTest {
                 "hubspot_budget", "heap", "goals");
         Map<String, Object> rates = (Map<String, Object>) json.get("deals_per_second");
         assertThat(rates).containsEntry("end_to_end", 2000.0).containsEntry("database_ceiling", 4000.0)
-                .containsKeys("extractor", "transformer", "loader");
-        assertThat((Map<String, Object>) json.get("ratio_to_ceiling")).containsEntry("end_to_end", 0.5);
+                .containsEntry("loader_alone", 3600.0).containsKeys("extractor", "transformer", "loader");
+        assertThat((Map<String, Object>) json.get("ratio_to_ceiling")).containsEntry("end_to_end", 0.5)
+                .containsEntry("loader_alone", 0.9);
+        assertThat((Map<String, Object>) json.get("heap")).containsEntry("loader_alone_peak_bytes", 200 << 20)
+                .containsEntry("loader_alone_max_heap", "-Xmx256m");
+        assertThat(json).containsEntry("warmed_up", true);
         assertThat((Map<String, Object>) json.get("hubspot_budget")).containsEntry("share", 0.97)
                 .containsEntry("rate_limited_429", 0).containsEntry("calls", 495);
         assertThat((Map<String, Object>) json.get("machine")).containsEntry("cores", 2);

@@ -1,0 +1,145 @@
+package dev.hubspotetl.app.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The loader alone: a {@link StageMain} process with a {@value #HEAP} heap loads the scan's deals again,
+ * from the topic the pipeline wrote, into a copy of the database as the pipeline found it (the scan's
+ * rows removed, its counters at zero, the loader's stored offsets at the scan's first deal). Nothing
+ * else runs meanwhile, as for the ceiling, so the two compare. The rate is taken from the first
+ * batch the process committed to the scan's completion; the peak heap is the process's own.
+ */
+final class LoaderAlone {
+
+    static final String HEAP = "256m";
+    private static final long POLL_MILLIS = 100;
+    private static final long STALL_MILLIS = 120_000;
+
+    private LoaderAlone() {
+    }
+
+    /** What the run measured; a figure is empty when the run did not get that far. */
+    record Result(OptionalDouble rate, OptionalLong peakHeapBytes, long deals, String problem) {
+
+        static Result failed(String problem) {
+            return new Result(OptionalDouble.empty(), OptionalLong.empty(), 0, problem);
+        }
+    }
+
+    /** Where the scan's deals start in the deals topic, as the loader stores it in {@code loader_offsets}. */
+    record Start(String group, String topic, Map<Integer, Long> offsets) {
+    }
+
+    /**
+     * Makes {@code url}'s database (a copy of the pipeline's without the scan's rows) what the pipeline
+     * found at the scan's start: the scan's counters at zero, the loader's offsets at its first deal.
+     */
+    static void prepare(String url, String user, String password, String jobId, Start start) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement reset = connection.prepareStatement("UPDATE scan_jobs SET status = 'running', "
+                    + "processed_items = 0, failed_items = 0, completed_at = NULL WHERE id = ?");
+                 PreparedStatement forget = connection.prepareStatement(
+                         "DELETE FROM loader_offsets WHERE consumer_group = ? AND topic = ?");
+                 PreparedStatement seek = connection.prepareStatement("INSERT INTO loader_offsets "
+                         + "(consumer_group, topic, partition_id, next_offset) VALUES (?, ?, ?, ?)")) {
+                reset.setString(1, jobId);
+                if (reset.executeUpdate() != 1) {
+                    throw new SQLException("No scan job " + jobId + " in the copy");
+                }
+                forget.setString(1, start.group());
+                forget.setString(2, start.topic());
+                forget.executeUpdate();
+                for (Map.Entry<Integer, Long> offset : start.offsets().entrySet()) {
+                    seek.setString(1, start.group());
+                    seek.setString(2, start.topic());
+                    seek.setInt(3, offset.getKey());
+                    seek.setLong(4, offset.getValue());
+                    seek.addBatch();
+                }
+                seek.executeBatch();
+            }
+            connection.commit();
+        }
+    }
+
+    /**
+     * Starts {@code command} (a loader {@link StageMain} process), waits until the scan is completed
+     * in {@code url}'s database, stops the process and reads its peak heap from {@code heapReport}.
+     */
+    static Result run(List<String> command, Path log, Path heapReport, String url, String user, String password,
+                      String jobId) throws IOException, InterruptedException, SQLException {
+        Files.deleteIfExists(heapReport);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             PreparedStatement progress = connection.prepareStatement(
+                     "SELECT status, processed_items + failed_items, total_items FROM scan_jobs WHERE id = ?")) {
+            progress.setString(1, jobId);
+            long firstAt = 0;
+            long firstDone = 0;
+            long lastChange = System.currentTimeMillis();
+            long lastDone = 0;
+            while (true) {
+                if (!process.isAlive()) {
+                    return Result.failed("the loader process exited with " + process.exitValue() + " (see " + log + ")");
+                }
+                long now = System.currentTimeMillis();
+                try (ResultSet row = progress.executeQuery()) {
+                    if (!row.next()) {
+                        return Result.failed("scan job " + jobId + " vanished from the copy");
+                    }
+                    String status = row.getString(1);
+                    long done = row.getLong(2);
+                    if (done > 0 && firstAt == 0) {
+                        firstAt = now;
+                        firstDone = done;
+                    }
+                    if (done != lastDone) {
+                        lastDone = done;
+                        lastChange = now;
+                    }
+                    if ("completed".equals(status)) {
+                        OptionalLong heap = stop(process, heapReport);
+                        OptionalDouble rate = StageRates.rate(done - firstDone, now - firstAt);
+                        return new Result(rate, heap, done, rate.isPresent() ? null
+                                : "every deal came in the first batches, too few deals to time");
+                    }
+                    if (!"running".equals(status)) {
+                        return Result.failed("the scan became " + status + " in the copy");
+                    }
+                }
+                if (now - lastChange > STALL_MILLIS) {
+                    return Result.failed("no progress for " + STALL_MILLIS / 1000 + " s (see " + log + ")");
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+        } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** SIGTERM: the process stops its stage and writes its peak heap. */
+    private static OptionalLong stop(Process process, Path heapReport) throws InterruptedException, IOException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || !Files.exists(heapReport)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(Files.readString(heapReport, StandardCharsets.UTF_8).trim()));
+    }
+}

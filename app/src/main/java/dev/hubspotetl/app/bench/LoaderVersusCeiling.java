@@ -1,0 +1,158 @@
+package dev.hubspotetl.app.bench;
+
+import dev.hubspotetl.app.console.Steps;
+import dev.hubspotetl.app.embedded.EmbeddedPostgresServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/**
+ * The database half of the bench, run once the pipeline is closed (a database with open connections
+ * cannot be copied): the ceiling for the scan's rows, then the loader alone over the same deals, then
+ * the ceiling again. Each runs in its own copy of the database as the pipeline found it, and the
+ * ceiling is the mean of the two around the loader, so a machine that got busier or quieter meanwhile
+ * moves both sides of the ratio alike.
+ */
+final class LoaderVersusCeiling {
+
+    /** What the database half measured. */
+    record Outcome(OptionalDouble ceiling, List<Double> ceilingRuns, LoaderAlone.Result loaderAlone) {
+    }
+
+    private final EmbeddedPostgresServer postgres;
+    private final Path runDir;
+    private final Steps steps;
+    private final PrintStream out;
+
+    LoaderVersusCeiling(EmbeddedPostgresServer postgres, Path runDir, Steps steps, PrintStream out) {
+        this.postgres = postgres;
+        this.runDir = runDir;
+        this.steps = steps;
+        this.out = out;
+    }
+
+    /** Writes the scan's rows to a file for the ceiling; runs while the pipeline still holds connections. */
+    DatabaseCeiling.Export export(String jobId) {
+        return steps.run("Exporting the loaded rows for the ceiling", () -> {
+            try {
+                return DatabaseCeiling.export(postgres.jdbcUrl(), postgres.username(), postgres.password(), jobId,
+                        runDir.resolve("ceiling.csv"));
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("Cannot export the loaded rows: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Ceiling, loader alone, ceiling. {@code loaderCommand} gives the loader process's command line for
+     * the database copy it is to load into.
+     */
+    Outcome measure(DatabaseCeiling.Export export, String jobId, LoaderAlone.Start start,
+                    Function<String, List<String>> loaderCommand) throws SQLException, InterruptedException,
+            IOException {
+        try {
+            double before = ceiling(export, jobId, "bench_ceiling_before");
+            LoaderAlone.Result loader = loaderAlone(jobId, start, loaderCommand);
+            double after = ceiling(export, jobId, "bench_ceiling_after");
+            OptionalDouble mean = export.rows() == 0 ? OptionalDouble.empty()
+                    : OptionalDouble.of((before + after) / 2);
+            out.printf(Locale.ROOT, "  ceiling %,.0f rows/s (mean of %,.0f and %,.0f)%n", mean.orElse(0), before,
+                    after);
+            return new Outcome(mean, List.of(before, after), loader);
+        } finally {
+            Files.deleteIfExists(export.file());
+        }
+    }
+
+    private double ceiling(DatabaseCeiling.Export export, String jobId, String database) throws SQLException,
+            InterruptedException {
+        String url = copy(database, jobId);
+        try {
+            double rate = steps.run(String.format(Locale.ROOT, "Database ceiling (%,d rows, %d connections)",
+                    export.rows(), DatabaseCeiling.CONNECTIONS), () -> {
+                        try {
+                            return DatabaseCeiling.load(export, url, postgres.username(), postgres.password());
+                        } catch (Exception e) {
+                            throw new IllegalStateException("Cannot measure the ceiling: " + e.getMessage(), e);
+                        }
+                    });
+            out.printf(Locale.ROOT, "  %,.0f rows/s%n", rate);
+            return rate;
+        } finally {
+            drop(database);
+        }
+    }
+
+    private LoaderAlone.Result loaderAlone(String jobId, LoaderAlone.Start start,
+                                           Function<String, List<String>> loaderCommand)
+            throws SQLException, InterruptedException {
+        String database = "bench_loader";
+        String url = copy(database, jobId);
+        try {
+            LoaderAlone.prepare(url, postgres.username(), postgres.password(), jobId, start);
+            Path heap = runDir.resolve("loader-alone.heap");
+            List<String> command = loaderCommand.apply(url);
+            LoaderAlone.Result result = steps.run(String.format(Locale.ROOT,
+                    "Loader alone (own JVM, -Xmx%s, the same deals)", LoaderAlone.HEAP), () -> {
+                        try {
+                            return LoaderAlone.run(command, runDir.resolve("loader-alone.log"), heap, url,
+                                    postgres.username(), postgres.password(), jobId);
+                        } catch (IOException | SQLException e) {
+                            throw new IllegalStateException("Cannot run the loader alone: " + e.getMessage(), e);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("Interrupted while the loader ran alone", e);
+                        }
+                    });
+            if (result.problem() != null) {
+                out.println("  not measured: " + result.problem());
+            } else {
+                out.printf(Locale.ROOT, "  %,d deals: %,.0f deals/s, peak heap %s%n", result.deals(),
+                        result.rate().orElse(0), result.peakHeapBytes().isPresent()
+                                ? BenchResult.megabytes(result.peakHeapBytes().getAsLong()) : "-");
+            }
+            return result;
+        } finally {
+            drop(database);
+        }
+    }
+
+    /** A copy of the pipeline's database without the scan's rows; returns its JDBC URL. */
+    private String copy(String database, String jobId) throws SQLException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                DatabaseCeiling.createFreshCopy(adminUrl(), postgres.username(), postgres.password(),
+                        EmbeddedPostgresServer.DATABASE, database);
+                break;
+            } catch (SQLException e) {
+                // A connection of the closed pipeline may take a moment to go away.
+                if (attempt >= 20) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+        String url = base() + database;
+        DatabaseCeiling.removeRows(url, postgres.username(), postgres.password(), jobId);
+        return url;
+    }
+
+    private void drop(String database) throws SQLException {
+        DatabaseCeiling.drop(adminUrl(), postgres.username(), postgres.password(), database);
+    }
+
+    private String adminUrl() {
+        return base() + "postgres";
+    }
+
+    private String base() {
+        String url = postgres.jdbcUrl();
+        return url.substring(0, url.lastIndexOf('/') + 1);
+    }
+}
