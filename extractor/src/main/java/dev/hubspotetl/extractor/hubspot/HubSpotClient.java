@@ -92,9 +92,10 @@ public final class HubSpotClient {
             RateGovernor.Permit permit = governor.acquire(search, stop);
             long start = System.nanoTime();
             metrics.waited(start - waitStart);
-            HttpResponse<String> response;
+            HttpResponse<byte[]> response;
             try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                // Bytes, not a String: a page is parsed from them and its String is made once, in HubSpotPage.
+                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 governor.completed(permit, RateLimitHeaders.NONE);
                 String reason = e instanceof HttpTimeoutException ? "timeout" : "connection";
@@ -117,7 +118,7 @@ public final class HubSpotClient {
                 if (++rateLimited > retry.maxRateLimitRetries()) {
                     throw new HubSpotFailure(429, credential.token().redact("HubSpot kept answering 429 to " + what
                             + " for credential '" + credential.ref() + "' after " + retry.maxRateLimitRetries()
-                            + " waits: " + HubSpotErrors.message(response.body())), null);
+                            + " waits: " + HubSpotErrors.message(text(response))), null);
                 }
                 log.debug("HubSpot answered 429 to {}; waiting as its headers say ({})", what, headers);
                 attempt--; // a 429 is waited out, not counted as a failed attempt
@@ -126,18 +127,14 @@ public final class HubSpotClient {
             governor.completed(permit, headers);
             if (status == 200) {
                 try {
-                    JsonNode json = HubSpotJson.MAPPER.readTree(response.body());
-                    if (json != null && json.isObject()) {
-                        return new HubSpotPage(response.body(), json);
-                    }
-                    throw new IOException("the body is not a JSON object");
+                    return HubSpotPage.read(response.body());
                 } catch (IOException e) {
                     retryOrFail(credential, what, endpoint, "malformed", attempt, 200,
                             "HubSpot returned a malformed JSON body (" + e.getMessage() + ")", e, stop);
                     continue;
                 }
             }
-            String message = credential.token().redact(HubSpotErrors.message(response.body()));
+            String message = credential.token().redact(HubSpotErrors.message(text(response)));
             if (status == 401 || status == 403) {
                 throw new HubSpotFailure(status, "HubSpot rejected credential '" + credential.ref() + "' (HTTP "
                         + status + ") on " + what + ": " + message, null);
@@ -167,6 +164,10 @@ public final class HubSpotClient {
         log.debug("HubSpot {} failed (attempt {} of {}): {}; retrying in {}", what, attempt, retry.maxAttempts(),
                 safeProblem, pause);
         Pauses.sleep(pause, stop);
+    }
+
+    private static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     private static String path(String pathAndQuery) {

@@ -1,9 +1,7 @@
 package dev.hubspotetl.extractor.kafka;
 
-import dev.hubspotetl.schemas.RawDealPage;
 import dev.hubspotetl.schemas.ScanCheckpoint;
 import dev.hubspotetl.schemas.ScanEvent;
-import dev.hubspotetl.schemas.kafka.RawDealPageSerde;
 import dev.hubspotetl.schemas.kafka.ScanCheckpointSerde;
 import dev.hubspotetl.schemas.kafka.ScanEventSerde;
 import java.time.Duration;
@@ -67,7 +65,7 @@ public final class ScanProducers {
 
     private static Serializer<Object> valueSerializer() {
         return new DelegatingByTypeSerializer(Map.of(
-                RawDealPage.class, new RawDealPageSerde(),
+                RawPage.class, new RawPageSerializer(),
                 ScanEvent.class, new ScanEventSerde(),
                 ScanCheckpoint.class, new ScanCheckpointSerde()));
     }

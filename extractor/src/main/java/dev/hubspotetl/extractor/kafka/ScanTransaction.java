@@ -1,6 +1,5 @@
 package dev.hubspotetl.extractor.kafka;
 
-import dev.hubspotetl.schemas.RawDealPage;
 import dev.hubspotetl.schemas.ScanCheckpoint;
 import dev.hubspotetl.schemas.ScanEvent;
 import java.time.Duration;
@@ -41,7 +40,7 @@ public final class ScanTransaction implements AutoCloseable {
      * @throws ProducerFencedException if another instance has taken the scan over
      * @throws KafkaException          if the transaction could not be committed; it is aborted
      */
-    public void commit(RawDealPage page, List<ScanEvent> events, ScanCheckpoint checkpoint) {
+    public void commit(RawPage page, List<ScanEvent> events, ScanCheckpoint checkpoint) {
         producer.beginTransaction();
         try {
             if (page != null) {

@@ -13,9 +13,15 @@ import java.time.Instant;
  * @param resultCount   deals in the page
  * @param extractedAt   when the page arrived
  * @param next          the position of the next page; null when this was the scan's last page
+ * @param bodyUtf8      the body's exact UTF-8 bytes as HubSpot sent them, or null (a merged page)
  */
 record FetchedPage(String source, String requestCursor, String nextCursor, String body, int resultCount,
-                   Instant extractedAt, Position next) {
+                   Instant extractedAt, Position next, byte[] bodyUtf8) {
+
+    FetchedPage(String source, String requestCursor, String nextCursor, String body, int resultCount,
+                Instant extractedAt, Position next) {
+        this(source, requestCursor, nextCursor, body, resultCount, extractedAt, next, null);
+    }
 
     /**
      * Where a scan stands: the listing, the cursor in it and the search's id floor.

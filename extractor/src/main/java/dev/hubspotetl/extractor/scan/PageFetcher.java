@@ -1,6 +1,5 @@
 package dev.hubspotetl.extractor.scan;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hubspotetl.extractor.hubspot.Credential;
 import dev.hubspotetl.extractor.hubspot.HubSpotClient;
 import dev.hubspotetl.extractor.hubspot.HubSpotFailure;
@@ -77,12 +76,12 @@ final class PageFetcher {
                     parts.add(client.get(context.credential, query.pathAndQuery(), "list", stop));
                 }
                 HubSpotPage page = PageMerger.merge(parts);
-                String next = nextAfter(page.json());
+                String next = page.nextAfter();
                 Position position = next != null ? new Position(checkpoint.getPhase(), next, null)
                         : !archived && request.getIncludeArchived() ? new Position(ScanRecords.ARCHIVED, null, null)
                         : null;
-                return new FetchedPage("list", after, next, page.body(), page.json().path("results").size(),
-                        clock.instant(), position);
+                return new FetchedPage("list", after, next, page.body(), page.resultCount(), clock.instant(),
+                        position, page.utf8Body());
             } catch (UriTooLongException e) {
                 shorten(context, e, chunks, shape.fixedLength());
             }
@@ -102,12 +101,13 @@ final class PageFetcher {
             parts.add(client.searchDeals(context.credential, query.body(), stop));
         }
         HubSpotPage page = PageMerger.merge(parts);
-        JsonNode results = page.json().path("results");
-        String next = nextAfter(page.json());
-        Position position = next != null && !results.isEmpty()
-                ? new Position(ScanRecords.SEARCH, null, results.get(results.size() - 1).path("id").asText())
+        int results = page.resultCount();
+        String next = page.nextAfter();
+        Position position = next != null && results > 0
+                ? new Position(ScanRecords.SEARCH, null, page.lastResultId())
                 : null;
-        return new FetchedPage("search", null, next, page.body(), results.size(), clock.instant(), position);
+        return new FetchedPage("search", null, next, page.body(), results, clock.instant(), position,
+                page.utf8Body());
     }
 
     // A 414 means HubSpot's edge allows less than assumed: remember a shorter limit for the rest of the scan.
@@ -121,10 +121,5 @@ final class PageFetcher {
         log.info("HubSpot answered 414 to {} characters; splitting properties for at most {} from now on",
                 e.length(), shorter);
         context.maxUrlLength = shorter;
-    }
-
-    private static String nextAfter(JsonNode page) {
-        JsonNode after = page.path("paging").path("next").path("after");
-        return after.isMissingNode() || after.isNull() || after.asText().isEmpty() ? null : after.asText();
     }
 }

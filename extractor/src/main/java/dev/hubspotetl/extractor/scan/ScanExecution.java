@@ -5,6 +5,7 @@ import dev.hubspotetl.extractor.hubspot.Credentials;
 import dev.hubspotetl.extractor.hubspot.HubSpotClient;
 import dev.hubspotetl.extractor.hubspot.HubSpotFailure;
 import dev.hubspotetl.extractor.hubspot.ScanStoppedException;
+import dev.hubspotetl.extractor.kafka.RawPage;
 import dev.hubspotetl.extractor.kafka.ScanTransaction;
 import dev.hubspotetl.schemas.ScanCheckpoint;
 import dev.hubspotetl.schemas.ScanCheckpointState;
@@ -104,7 +105,7 @@ final class ScanExecution {
         if (next.getState() == ScanCheckpointState.COMPLETED) {
             events.add(ScanRecords.completed(next, clock.instant()));
         }
-        transaction.commit(ScanRecords.page(checkpoint, page), events, next);
+        transaction.commit(new RawPage(ScanRecords.page(checkpoint, page), page.bodyUtf8()), events, next);
         metrics.page(page.resultCount());
         log.debug("Scan {} published page {} with {} deals", checkpoint.getScanId(), checkpoint.getPagesPublished(),
                 page.resultCount());

@@ -46,7 +46,13 @@ final class DateValues {
         return fromEpochMillis(NumberValues.decimal(node));
     }
 
-    private static Instant fromIso(String text) {
+    static Instant fromIso(String text) {
+        Instant common = CommonIsoShapes.parse(text);
+        return common != null ? inRange(common) : fromIsoJavaTime(text);
+    }
+
+    /** java.time's ISO formatters: every shape {@link CommonIsoShapes} leaves, and its reference in tests. */
+    static Instant fromIsoJavaTime(String text) {
         try {
             Instant instant = text.length() == 10
                     ? LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(ZoneOffset.UTC).toInstant()
