@@ -3,7 +3,6 @@ package dev.hubspotetl.loader.deals;
 import dev.hubspotetl.loader.scans.ScanJobRepository;
 import dev.hubspotetl.schemas.Deal;
 import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -23,7 +22,7 @@ final class DealCsv {
     private DealCsv() {
     }
 
-    static void write(DealRow row, Writer out) throws IOException {
+    static void write(DealRow row, CsvCopyBuffer out) throws IOException {
         Deal d = row.deal();
         text(out, row.rowId());
         text(out, row.scanJobId());
@@ -52,39 +51,33 @@ final class DealCsv {
         last(out, d.getOrganizationId());
     }
 
-    private static void text(Writer out, String value) throws IOException {
+    private static void text(CsvCopyBuffer out, String value) throws IOException {
         quoted(out, value);
-        out.write(',');
+        out.ascii(',');
     }
 
-    private static void last(Writer out, String value) throws IOException {
+    private static void last(CsvCopyBuffer out, String value) throws IOException {
         quoted(out, value);
-        out.write('\n');
+        out.ascii('\n');
     }
 
-    private static void quoted(Writer out, String value) throws IOException {
-        if (value == null) {
-            return;
-        }
-        out.write('"');
-        int from = 0;
-        for (int i = value.indexOf('"'); i >= 0; i = value.indexOf('"', from)) {
-            out.write(value, from, i - from + 1);
-            out.write('"');
-            from = i + 1;
-        }
-        out.write(value, from, value.length() - from);
-        out.write('"');
-    }
-
-    private static void plain(Writer out, Object value) throws IOException {
+    private static void quoted(CsvCopyBuffer out, String value) throws IOException {
         if (value != null) {
-            out.write(value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString());
+            out.quoted(value);
         }
-        out.write(',');
     }
 
-    private static void time(Writer out, Instant value) throws IOException {
-        plain(out, value == null ? null : ScanJobRepository.utc(value));
+    private static void plain(CsvCopyBuffer out, Object value) throws IOException {
+        if (value != null) {
+            out.unquoted(value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString());
+        }
+        out.ascii(',');
+    }
+
+    private static void time(CsvCopyBuffer out, Instant value) throws IOException {
+        if (value != null) {
+            out.dateTime(ScanJobRepository.utc(value));
+        }
+        out.ascii(',');
     }
 }

@@ -1,10 +1,6 @@
 package dev.hubspotetl.loader.deals;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -90,11 +86,12 @@ public class DealUpsertRepository {
 
     private static void load(Connection connection, List<DealRow> rows) throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
-        try (PGCopyOutputStream copy = new PGCopyOutputStream(pg, COPY, COPY_BUFFER);
-             Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), COPY_BUFFER)) {
+        try (PGCopyOutputStream copy = new PGCopyOutputStream(pg, COPY, COPY_BUFFER)) {
+            CsvCopyBuffer out = new CsvCopyBuffer(copy, COPY_BUFFER);
             for (DealRow row : rows) {
                 DealCsv.write(row, out);
             }
+            out.flush();
         } catch (IOException e) {
             if (e.getCause() instanceof SQLException sql) {
                 throw sql;
