@@ -12,6 +12,7 @@ import dev.hubspotetl.loader.scans.ScanTopicsListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -103,7 +104,13 @@ class KafkaConfiguration {
         String group = properties.loader().dealsGroupId();
         DealsListener listener = new DealsListener(transactions, offsets, group, deals, scans, deadLetters,
                 progress, meters);
-        return container(consumers, properties, group, properties.loader().concurrency(), listener,
+        // While deals trickle in, a fetch waits for a fuller batch: the fixed cost of a transaction
+        // (staging table, offsets, counters) is paid for more rows. A backlog fills it at once.
+        LoaderProperties.Loader loader = properties.loader();
+        Properties fetch = new Properties();
+        fetch.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(loader.batchMinBytes().toBytes()));
+        fetch.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(loader.batchMaxWait().toMillis()));
+        return container(consumers, properties, group, loader.concurrency(), listener, fetch,
                 properties.topics().deals());
     }
 
@@ -115,14 +122,16 @@ class KafkaConfiguration {
         String group = properties.loader().scansGroupId();
         ScanTopicsListener listener = new ScanTopicsListener(transactions, offsets, group, properties.topics(),
                 handler, scans, deadLetters, progress);
-        return container(consumers, properties, group, 1, listener, properties.topics().scanRequests(),
-                properties.topics().scanControl(), properties.topics().scanEvents());
+        return container(consumers, properties, group, 1, listener, new Properties(),
+                properties.topics().scanRequests(), properties.topics().scanControl(),
+                properties.topics().scanEvents());
     }
 
     private static ConcurrentMessageListenerContainer<byte[], byte[]> container(
             ConsumerFactory<byte[], byte[]> consumers, LoaderProperties properties, String group, int concurrency,
-            ExactlyOnceBatchListener<?> listener, String... topics) {
+            ExactlyOnceBatchListener<?> listener, Properties consumerOverrides, String... topics) {
         ContainerProperties containerProperties = new ContainerProperties(topics);
+        containerProperties.setKafkaConsumerProperties(consumerOverrides);
         containerProperties.setGroupId(group);
         containerProperties.setMessageListener(listener);
         containerProperties.setConsumerRebalanceListener(listener.rebalanceListener());

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,14 +25,34 @@ public record LoaderProperties(@NotNull TopicNames topics, @Valid @NotNull Loade
      * @param scansGroupId     consumer group of scan requests, control commands and scan events
      * @param concurrency      consumer threads of the deals path in this instance
      * @param maxPollRecords   most deals in one database transaction
+     * @param batchMinBytes    a deals fetch waits until this much is there (or {@code batchMaxWait} has
+     *                         passed): while deals trickle in, fewer and fuller transactions
+     * @param batchMaxWait     the longest a deals fetch waits for {@code batchMinBytes}
      * @param retryInitial     first back-off after a failed batch (PostgreSQL down, deadlock victim...)
      * @param retryMax         longest back-off; a failed batch is retried until it succeeds
      * @param metricsRefresh   how often the scans-by-status gauge reads scan_jobs
      */
     public record Loader(@NotBlank String dealsGroupId, @NotBlank String scansGroupId,
                          @Min(1) @Max(64) int concurrency, @Min(1) @Max(20_000) int maxPollRecords,
+                         @NotNull DataSize batchMinBytes, @NotNull Duration batchMaxWait,
                          @NotNull Duration retryInitial, @NotNull Duration retryMax,
                          @NotNull Duration metricsRefresh, @Valid @NotNull Housekeeping housekeeping) {
+
+        static final DataSize MOST_BATCH_MIN_BYTES = DataSize.ofMegabytes(64);
+        static final Duration LONGEST_BATCH_MAX_WAIT = Duration.ofSeconds(10);
+
+        public Loader {
+            if (batchMinBytes != null && (batchMinBytes.toBytes() < 1
+                    || batchMinBytes.compareTo(MOST_BATCH_MIN_BYTES) > 0)) {
+                throw new IllegalArgumentException("etl.loader.batch-min-bytes must be from 1B to 64MB, was "
+                        + batchMinBytes);
+            }
+            if (batchMaxWait != null && (batchMaxWait.isNegative()
+                    || batchMaxWait.compareTo(LONGEST_BATCH_MAX_WAIT) > 0)) {
+                throw new IllegalArgumentException("etl.loader.batch-max-wait must be from 0 to 10s, was "
+                        + batchMaxWait);
+            }
+        }
     }
 
     /**

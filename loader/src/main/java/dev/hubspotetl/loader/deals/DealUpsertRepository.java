@@ -54,7 +54,7 @@ public class DealUpsertRepository {
                 statement.execute(CREATE_STAGING);
             }
             List<Rejected> rejected = new ArrayList<>();
-            loadIsolating(connection, rows, rejected);
+            loadIsolating(connection, rows, rejected, new Staging());
             return rejected;
         } catch (SQLException e) {
             throw new DealLoadException("Cannot upsert " + rows.size() + " deals", e);
@@ -63,10 +63,11 @@ public class DealUpsertRepository {
         }
     }
 
-    private void loadIsolating(Connection connection, List<DealRow> rows, List<Rejected> rejected)
+    private void loadIsolating(Connection connection, List<DealRow> rows, List<Rejected> rejected, Staging staging)
             throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
         try {
+            staging.empty(connection);
             load(connection, rows);
             connection.releaseSavepoint(savepoint);
         } catch (SQLException e) {
@@ -79,8 +80,8 @@ public class DealUpsertRepository {
                 return;
             }
             int half = rows.size() / 2;
-            loadIsolating(connection, rows.subList(0, half), rejected);
-            loadIsolating(connection, rows.subList(half, rows.size()), rejected);
+            loadIsolating(connection, rows.subList(0, half), rejected, staging);
+            loadIsolating(connection, rows.subList(half, rows.size()), rejected, staging);
         }
     }
 
@@ -100,7 +101,24 @@ public class DealUpsertRepository {
         }
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate(UPSERT);
-            statement.execute("TRUNCATE " + STAGING);
+        }
+    }
+
+    /**
+     * The staging table is created empty; only a batch split after a rejected value loads it again,
+     * and then it may hold the rows of an earlier half (a rollback to a savepoint brings them back).
+     */
+    private static final class Staging {
+
+        private boolean loaded;
+
+        void empty(Connection connection) throws SQLException {
+            if (loaded) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("TRUNCATE " + STAGING);
+                }
+            }
+            loaded = true;
         }
     }
 

@@ -346,6 +346,20 @@ class LoaderIT {
                 .filter(r -> scanId.equals(DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.SCAN_ID))).toList();
     }
 
+    @Test
+    void shouldWaitForFullerBatchesOnTheDealsPathOnly() {
+        assertThat(container("dealsContainer").getContainerProperties().getKafkaConsumerProperties())
+                .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(1 << 20))
+                .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "300");
+        // Scan requests, control and events keep Kafka's defaults: a status change is not held back.
+        assertThat(container("scanTopicsContainer").getContainerProperties().getKafkaConsumerProperties())
+                .doesNotContainKeys(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
+    }
+
+    private static ConcurrentMessageListenerContainer<?, ?> container(String name) {
+        return loader.context.getBean(name, ConcurrentMessageListenerContainer.class);
+    }
+
     private static ExactlyOnceBatchListener<?> dealsListener() {
         ConcurrentMessageListenerContainer<?, ?> container =
                 loader.context.getBean("dealsContainer", ConcurrentMessageListenerContainer.class);
