@@ -252,6 +252,9 @@ public final class BenchCommand {
             String eventsTopic = topic("etl.topics.scan-events", "hubspot.scan-events");
             String dealsTopic = topic("etl.topics.deals", "hubspot.deals");
             String dealsGroup = pipeline.property(Stage.LOADER, "etl.loader.deals-group-id");
+            String rawTopic = topic("etl.topics.deals-raw", "hubspot.deals.raw");
+            TransformerAlone.Start pagesStart = new TransformerAlone.Start(rawTopic,
+                    CommittedOffsets.lastStable(kafka.bootstrapServers(), rawTopic));
             LoaderAlone.Start dealsStart;
             ScanState done;
             double seconds;
@@ -287,6 +290,7 @@ public final class BenchCommand {
             closePipeline(); // nobody may be connected to the database that is copied
             LoaderVersusCeiling.Outcome measured = database.measure(export, done.jobId(), dealsStart,
                     this::loaderCommand);
+            StageResult transformerAlone = transformerAlone(pagesStart, done.processedItems());
 
             // 3. HubSpot budget: HubSpot's real limits in the simulator, the extractor's default governor.
             Budget.Share share;
@@ -333,7 +337,34 @@ public final class BenchCommand {
             return new BenchResult(started.toString(), machine, warmUp(), done.processedItems(), seconds, endToEnd,
                     extractor, transformer, loader, measured.loaderAlone().rate(), measured.ceiling(),
                     measured.ceilingRuns(), share.seconds(), share.calls(), share.share(),
-                    OptionalLong.of(rateLimited), peakHeap, measured.loaderAlone().peakHeapBytes());
+                    OptionalLong.of(rateLimited), peakHeap, measured.loaderAlone().peakHeapBytes(),
+                    transformerAlone.rate(), transformerAlone.peakHeapBytes());
+        }
+
+        /** The transformer as its own process over the timed scan's raw pages (see {@link TransformerAlone}). */
+        private StageResult transformerAlone(TransformerAlone.Start start, long deals) {
+            StageConfiguration configuration = new StageConfiguration(benchFree(options.springProperties()),
+                    Optional.of(kafka.bootstrapServers()), Optional.empty(), Optional.empty(), false,
+                    runDir.resolve("transformer-alone"), 0, API_KEY, ORGANIZATION);
+            Map<String, String> properties = new LinkedHashMap<>(configuration.propertiesFor(Stage.TRANSFORMER, user));
+            properties.putAll(TransformerAlone.properties());
+            Path heap = runDir.resolve("transformer-alone.heap");
+            List<String> command = StageLauncher.command("transformer", List.of("-Xmx" + AloneProcess.HEAP,
+                    "-XX:+ExitOnOutOfMemoryError"), heap, properties);
+            StageResult result = steps.run(String.format(Locale.ROOT,
+                    "Transformer alone (own JVM, -Xmx%s, the same pages)", AloneProcess.HEAP), () -> {
+                        try {
+                            return TransformerAlone.run(kafka.bootstrapServers(), start, deals, command,
+                                    runDir.resolve("transformer-alone.log"), heap);
+                        } catch (IOException e) {
+                            throw new IllegalStateException("Cannot run the transformer alone: " + e.getMessage(), e);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("Interrupted while the transformer ran alone", e);
+                        }
+                    });
+            result.print(out);
+            return result;
         }
 
         /** The loader alone's command line, for the database copy at {@code url}. */
@@ -342,7 +373,7 @@ public final class BenchCommand {
                     Optional.of(kafka.bootstrapServers()),
                     Optional.of(new StageConfiguration.Database(url, postgres.username(), postgres.password())),
                     Optional.empty(), false, runDir, 0, API_KEY, ORGANIZATION);
-            return StageLauncher.command("loader", List.of("-Xmx" + LoaderAlone.HEAP, "-XX:+ExitOnOutOfMemoryError"),
+            return StageLauncher.command("loader", List.of("-Xmx" + AloneProcess.HEAP, "-XX:+ExitOnOutOfMemoryError"),
                     runDir.resolve("loader-alone.heap"), configuration.propertiesFor(Stage.LOADER, user));
         }
 

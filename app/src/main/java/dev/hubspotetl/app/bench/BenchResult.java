@@ -30,12 +30,15 @@ import java.util.OptionalLong;
  * @param rateLimited        429 answers during the rate-limited scan
  * @param peakHeapBytes      the whole JVM's peak heap during the throughput scan (all stages share it)
  * @param loaderAloneHeapBytes the loader-alone process's peak heap
+ * @param transformerAlone   the same raw pages transformed again by the transformer alone in its own JVM
+ * @param transformerAloneHeapBytes the transformer-alone process's peak heap
  */
 public record BenchResult(String startedAt, Map<String, Object> machine, boolean warmedUp, long deals,
                           double endToEndSeconds, double endToEnd, OptionalDouble extractor,
                           OptionalDouble transformer, OptionalDouble loader, OptionalDouble loaderAlone,
                           OptionalDouble ceiling, List<Double> ceilingRuns, double budgetSeconds, long budgetCalls, OptionalDouble budgetShare,
-                          OptionalLong rateLimited, long peakHeapBytes, OptionalLong loaderAloneHeapBytes) {
+                          OptionalLong rateLimited, long peakHeapBytes, OptionalLong loaderAloneHeapBytes,
+                          OptionalDouble transformerAlone, OptionalLong transformerAloneHeapBytes) {
 
     static final double END_TO_END_GOAL = 0.50;
     static final double LOADER_GOAL = 0.90;
@@ -115,6 +118,7 @@ public record BenchResult(String startedAt, Map<String, Object> machine, boolean
         rates.put("transformer", value(transformer));
         rates.put("loader", value(loader));
         rates.put("loader_alone", value(loaderAlone));
+        rates.put("transformer_alone", value(transformerAlone));
         rates.put("database_ceiling", value(ceiling));
         json.put("deals_per_second", rates);
         json.put("database_ceiling_runs", ceilingRuns);
@@ -136,7 +140,9 @@ public record BenchResult(String startedAt, Map<String, Object> machine, boolean
         heap.put("peak_bytes", peakHeapBytes);
         heap.put("scope", "whole JVM during the throughput scan (all stages share one process)");
         heap.put("loader_alone_peak_bytes", loaderAloneHeapBytes.isEmpty() ? null : loaderAloneHeapBytes.getAsLong());
-        heap.put("loader_alone_max_heap", "-Xmx" + LoaderAlone.HEAP);
+        heap.put("transformer_alone_peak_bytes", transformerAloneHeapBytes.isEmpty() ? null
+                : transformerAloneHeapBytes.getAsLong());
+        heap.put("alone_max_heap", "-Xmx" + AloneProcess.HEAP);
         json.put("heap", heap);
         List<Map<String, Object>> goalList = new ArrayList<>();
         for (Goal goal : goals()) {

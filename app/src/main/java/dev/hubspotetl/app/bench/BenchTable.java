@@ -22,6 +22,7 @@ final class BenchTable {
         row(out, "end-to-end", OptionalDouble.of(r.endToEnd()), r.endToEndRatio());
         row(out, "extractor", r.extractor(), OptionalDouble.empty());
         row(out, "transformer", r.transformer(), OptionalDouble.empty());
+        row(out, "transformer alone (own JVM)", r.transformerAlone(), OptionalDouble.empty());
         row(out, "loader (in the pipeline)", r.loader(), r.loaderRatio());
         row(out, "loader alone (own JVM)", r.loaderAlone(), r.loaderAloneRatio());
         row(out, "database ceiling", r.ceiling(), OptionalDouble.empty());
@@ -35,15 +36,19 @@ final class BenchTable {
                 r.rateLimited().isEmpty() ? "-" : String.valueOf(r.rateLimited().getAsLong())));
         out.append(String.format(Locale.ROOT, "  %-28s %14s%n", "peak heap, pipeline JVM",
                 BenchResult.megabytes(r.peakHeapBytes())));
-        out.append(String.format(Locale.ROOT, "  %-28s %14s%n", "peak heap, loader alone",
-                r.loaderAloneHeapBytes().isEmpty() ? "-" : BenchResult.megabytes(r.loaderAloneHeapBytes().getAsLong())
-                        + " of " + LoaderAlone.HEAP));
+        heap(out, "peak heap, transformer alone", r.transformerAloneHeapBytes());
+        heap(out, "peak heap, loader alone", r.loaderAloneHeapBytes());
         out.append(String.format(Locale.ROOT, "%n  %-28s %-12s %-20s %s%n", "goal", "target", "actual", "verdict"));
         for (BenchResult.Goal goal : r.goals()) {
             out.append(String.format(Locale.ROOT, "  %-28s %-12s %-20s %s%n", goal.name(), goal.target(),
                     goal.actual(), goal.verdict()));
         }
         return out.toString();
+    }
+
+    private static void heap(StringBuilder out, String name, java.util.OptionalLong bytes) {
+        out.append(String.format(Locale.ROOT, "  %-28s %14s%n", name,
+                bytes.isEmpty() ? "-" : BenchResult.megabytes(bytes.getAsLong()) + " of " + AloneProcess.HEAP));
     }
 
     private static void row(StringBuilder out, String name, OptionalDouble rate, OptionalDouble ratio) {

@@ -109,6 +109,13 @@ final class CommittedOffsets implements AutoCloseable {
         }
     }
 
+    /** Each partition's last stable offset now, without sampling. */
+    static Map<Integer, Long> lastStable(String bootstrapServers, String topic) {
+        CommittedOffsets offsets = new CommittedOffsets(bootstrapServers, topic);
+        offsets.close();
+        return offsets.baselineOffsets();
+    }
+
     /** Each partition's last stable offset when sampling began: where whatever came after starts. */
     Map<Integer, Long> baselineOffsets() {
         return baselineOffsets;

@@ -1,8 +1,6 @@
 package dev.hubspotetl.app.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,10 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The loader alone: a {@link StageMain} process with a {@value #HEAP} heap loads the scan's deals again,
+ * The loader alone: a {@link StageMain} process with a {@value AloneProcess#HEAP} heap loads the scan's deals again,
  * from the topic the pipeline wrote, into a copy of the database as the pipeline found it (the scan's
  * rows removed, its counters at zero, the loader's stored offsets at the scan's first deal). Nothing
  * else runs meanwhile, as for the ceiling, so the two compare. The loader is a long-running service:
@@ -25,21 +22,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class LoaderAlone {
 
-    static final String HEAP = "256m";
     private static final long POLL_MILLIS = 100;
     private static final long STALL_MILLIS = 120_000;
     /** The share of the deals loaded before the rate is timed. */
     static final double WARM_UP_SHARE = 0.25;
 
     private LoaderAlone() {
-    }
-
-    /** What the run measured; a figure is empty when the run did not get that far. */
-    record Result(OptionalDouble rate, OptionalLong peakHeapBytes, long deals, String problem) {
-
-        static Result failed(String problem) {
-            return new Result(OptionalDouble.empty(), OptionalLong.empty(), 0, problem);
-        }
     }
 
     /** Where the scan's deals start in the deals topic, as the loader stores it in {@code loader_offsets}. */
@@ -83,11 +71,10 @@ final class LoaderAlone {
      * Starts {@code command} (a loader {@link StageMain} process), waits until the scan is completed
      * in {@code url}'s database, stops the process and reads its peak heap from {@code heapReport}.
      */
-    static Result run(List<String> command, Path log, Path heapReport, String url, String user, String password,
+    static StageResult run(List<String> command, Path log, Path heapReport, String url, String user, String password,
                       String jobId) throws IOException, InterruptedException, SQLException {
-        Files.deleteIfExists(heapReport);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        try (AloneProcess process = AloneProcess.start(command, log, heapReport);
+             Connection connection = DriverManager.getConnection(url, user, password);
              PreparedStatement progress = connection.prepareStatement(
                      "SELECT status, processed_items + failed_items, total_items FROM scan_jobs WHERE id = ?")) {
             progress.setString(1, jobId);
@@ -96,13 +83,13 @@ final class LoaderAlone {
             long lastChange = System.currentTimeMillis();
             long lastDone = 0;
             while (true) {
-                if (!process.isAlive()) {
-                    return Result.failed("the loader process exited with " + process.exitValue() + " (see " + log + ")");
+                if (process.exited().isPresent()) {
+                    return StageResult.failed(process.exited().get());
                 }
                 long now = System.currentTimeMillis();
                 try (ResultSet row = progress.executeQuery()) {
                     if (!row.next()) {
-                        return Result.failed("scan job " + jobId + " vanished from the copy");
+                        return StageResult.failed("scan job " + jobId + " vanished from the copy");
                     }
                     String status = row.getString(1);
                     long done = row.getLong(2);
@@ -115,34 +102,20 @@ final class LoaderAlone {
                         lastChange = now;
                     }
                     if ("completed".equals(status)) {
-                        OptionalLong heap = stop(process, heapReport);
+                        OptionalLong heap = process.stop();
                         OptionalDouble rate = StageRates.rate(done - firstDone, now - firstAt);
-                        return new Result(rate, heap, done, rate.isPresent() ? null
+                        return new StageResult(rate, heap, done, rate.isPresent() ? null
                                 : "the deals came in too few batches to time");
                     }
                     if (!"running".equals(status)) {
-                        return Result.failed("the scan became " + status + " in the copy");
+                        return StageResult.failed("the scan became " + status + " in the copy");
                     }
                 }
                 if (now - lastChange > STALL_MILLIS) {
-                    return Result.failed("no progress for " + STALL_MILLIS / 1000 + " s (see " + log + ")");
+                    return StageResult.failed("no progress for " + STALL_MILLIS / 1000 + " s (see " + log + ")");
                 }
                 Thread.sleep(POLL_MILLIS);
             }
-        } finally {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-                process.waitFor(30, TimeUnit.SECONDS);
-            }
         }
-    }
-
-    /** SIGTERM: the process stops its stage and writes its peak heap. */
-    private static OptionalLong stop(Process process, Path heapReport) throws InterruptedException, IOException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || !Files.exists(heapReport)) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(Long.parseLong(Files.readString(heapReport, StandardCharsets.UTF_8).trim()));
     }
 }

@@ -22,7 +22,7 @@ import java.util.function.Function;
 final class LoaderVersusCeiling {
 
     /** What the database half measured. */
-    record Outcome(OptionalDouble ceiling, List<Double> ceilingRuns, LoaderAlone.Result loaderAlone) {
+    record Outcome(OptionalDouble ceiling, List<Double> ceilingRuns, StageResult loaderAlone) {
     }
 
     private final EmbeddedPostgresServer postgres;
@@ -58,7 +58,7 @@ final class LoaderVersusCeiling {
             IOException {
         try {
             double before = ceiling(export, jobId, "bench_ceiling_before");
-            LoaderAlone.Result loader = loaderAlone(jobId, start, loaderCommand);
+            StageResult loader = loaderAlone(jobId, start, loaderCommand);
             double after = ceiling(export, jobId, "bench_ceiling_after");
             OptionalDouble mean = export.rows() == 0 ? OptionalDouble.empty()
                     : OptionalDouble.of((before + after) / 2);
@@ -89,7 +89,7 @@ final class LoaderVersusCeiling {
         }
     }
 
-    private LoaderAlone.Result loaderAlone(String jobId, LoaderAlone.Start start,
+    private StageResult loaderAlone(String jobId, LoaderAlone.Start start,
                                            Function<String, List<String>> loaderCommand)
             throws SQLException, InterruptedException {
         String database = "bench_loader";
@@ -98,8 +98,8 @@ final class LoaderVersusCeiling {
             LoaderAlone.prepare(url, postgres.username(), postgres.password(), jobId, start);
             Path heap = runDir.resolve("loader-alone.heap");
             List<String> command = loaderCommand.apply(url);
-            LoaderAlone.Result result = steps.run(String.format(Locale.ROOT,
-                    "Loader alone (own JVM, -Xmx%s, the same deals)", LoaderAlone.HEAP), () -> {
+            StageResult result = steps.run(String.format(Locale.ROOT,
+                    "Loader alone (own JVM, -Xmx%s, the same deals)", AloneProcess.HEAP), () -> {
                         try {
                             return LoaderAlone.run(command, runDir.resolve("loader-alone.log"), heap, url,
                                     postgres.username(), postgres.password(), jobId);
@@ -110,13 +110,7 @@ final class LoaderVersusCeiling {
                             throw new IllegalStateException("Interrupted while the loader ran alone", e);
                         }
                     });
-            if (result.problem() != null) {
-                out.println("  not measured: " + result.problem());
-            } else {
-                out.printf(Locale.ROOT, "  %,d deals: %,.0f deals/s, peak heap %s%n", result.deals(),
-                        result.rate().orElse(0), result.peakHeapBytes().isPresent()
-                                ? BenchResult.megabytes(result.peakHeapBytes().getAsLong()) : "-");
-            }
+            result.print(out);
             return result;
         } finally {
             drop(database);

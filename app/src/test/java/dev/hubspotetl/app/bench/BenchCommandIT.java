@@ -32,7 +32,7 @@ class BenchCommandIT {
     void shouldMeasureEveryFigureAndWriteThemAsJson() throws Exception {
         Path output = dataDir.resolve("out");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        int code = assertTimeoutPreemptively(Duration.ofMinutes(4), () -> Main.run(new String[] {"bench",
+        int code = assertTimeoutPreemptively(Duration.ofMinutes(6), () -> Main.run(new String[] {"bench",
                 "--deals=3000", "--bench.budget-seconds=25", "--data-dir=" + dataDir,
                 "--kafka-port=" + freePort(), "--postgres-port=" + freePort(), "--api-port=0",
                 "--bench.output-dir=" + output,
@@ -47,7 +47,7 @@ class BenchCommandIT {
         assertThat(json.get("deals").asLong()).isBetween(2_000L, 3_000L);
         JsonNode rates = json.get("deals_per_second");
         for (String figure : new String[] {"end_to_end", "extractor", "transformer", "loader", "loader_alone",
-                "database_ceiling"}) {
+                "transformer_alone", "database_ceiling"}) {
             assertThat(rates.get(figure).isNumber()).as(figure + " in " + rates + " of:\n" + text).isTrue();
             assertThat(rates.get(figure).asDouble()).as(figure).isPositive();
         }
@@ -61,6 +61,9 @@ class BenchCommandIT {
         assertThat(json.at("/heap/peak_bytes").asLong()).isPositive();
         // The loader alone ran as its own process, in its 256 MB heap, over the same deals.
         assertThat(json.at("/heap/loader_alone_peak_bytes").asLong()).isPositive().isLessThanOrEqualTo(256L << 20);
+        // So did the transformer, over the same raw pages, writing exactly the scan's deals.
+        assertThat(json.at("/heap/transformer_alone_peak_bytes").asLong()).isPositive()
+                .isLessThanOrEqualTo(256L << 20);
         assertThat(json.at("/ratio_to_ceiling/loader_alone").asDouble()).isPositive();
         assertThat(json.get("warmed_up").asBoolean()).isTrue();
         assertThat(json.at("/machine/cores").asInt()).isPositive();
