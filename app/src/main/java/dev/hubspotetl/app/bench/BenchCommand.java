@@ -291,6 +291,7 @@ public final class BenchCommand {
             LoaderVersusCeiling.Outcome measured = database.measure(export, done.jobId(), dealsStart,
                     this::loaderCommand);
             StageResult transformerAlone = transformerAlone(pagesStart, done.processedItems());
+            StageResult extractorAlone = extractorAlone(done.processedItems());
 
             // 3. HubSpot budget: HubSpot's real limits in the simulator, the extractor's default governor.
             Budget.Share share;
@@ -338,7 +339,38 @@ public final class BenchCommand {
                     extractor, transformer, loader, measured.loaderAlone().rate(), measured.ceiling(),
                     measured.ceilingRuns(), share.seconds(), share.calls(), share.share(),
                     OptionalLong.of(rateLimited), peakHeap, measured.loaderAlone().peakHeapBytes(),
-                    transformerAlone.rate(), transformerAlone.peakHeapBytes());
+                    transformerAlone.rate(), transformerAlone.peakHeapBytes(), extractorAlone.rate(),
+                    extractorAlone.peakHeapBytes());
+        }
+
+        /** The extractor as its own process, scanning the same portal again (see {@link ExtractorAlone}). */
+        private StageResult extractorAlone(long deals) {
+            StageConfiguration configuration = new StageConfiguration(benchFree(options.springProperties()),
+                    Optional.of(kafka.bootstrapServers()), Optional.empty(),
+                    Optional.of(new StageConfiguration.SimulatedHubSpot(simulator.baseUrl(),
+                            EmbeddedHubSpot.CREDENTIAL_REF, simulator.config().token())),
+                    true, runDir.resolve("extractor-alone"), 0, API_KEY, ORGANIZATION);
+            Map<String, String> properties = new LinkedHashMap<>(configuration.propertiesFor(Stage.EXTRACTOR, user));
+            properties.putAll(ExtractorAlone.properties());
+            Path heap = runDir.resolve("extractor-alone.heap");
+            List<String> command = StageLauncher.command("extractor", List.of("-Xmx" + AloneProcess.HEAP,
+                    "-XX:+ExitOnOutOfMemoryError"), heap, properties);
+            var request = ExtractorAlone.request("bench-alone-" + stamp, ORGANIZATION, EmbeddedHubSpot.CREDENTIAL_REF,
+                    options.batchSize());
+            StageResult result = steps.run(String.format(Locale.ROOT,
+                    "Extractor alone (own JVM, -Xmx%s, the same portal)", AloneProcess.HEAP), () -> {
+                        try {
+                            return ExtractorAlone.run(kafka.bootstrapServers(), request, deals, command,
+                                    runDir.resolve("extractor-alone.log"), heap);
+                        } catch (IOException e) {
+                            throw new IllegalStateException("Cannot run the extractor alone: " + e.getMessage(), e);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("Interrupted while the extractor ran alone", e);
+                        }
+                    });
+            result.print(out);
+            return result;
         }
 
         /** The transformer as its own process over the timed scan's raw pages (see {@link TransformerAlone}). */

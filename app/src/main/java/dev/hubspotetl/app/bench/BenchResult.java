@@ -32,13 +32,16 @@ import java.util.OptionalLong;
  * @param loaderAloneHeapBytes the loader-alone process's peak heap
  * @param transformerAlone   the same raw pages transformed again by the transformer alone in its own JVM
  * @param transformerAloneHeapBytes the transformer-alone process's peak heap
+ * @param extractorAlone     the same portal scanned again by the extractor alone in its own JVM
+ * @param extractorAloneHeapBytes the extractor-alone process's peak heap
  */
 public record BenchResult(String startedAt, Map<String, Object> machine, boolean warmedUp, long deals,
                           double endToEndSeconds, double endToEnd, OptionalDouble extractor,
                           OptionalDouble transformer, OptionalDouble loader, OptionalDouble loaderAlone,
                           OptionalDouble ceiling, List<Double> ceilingRuns, double budgetSeconds, long budgetCalls, OptionalDouble budgetShare,
                           OptionalLong rateLimited, long peakHeapBytes, OptionalLong loaderAloneHeapBytes,
-                          OptionalDouble transformerAlone, OptionalLong transformerAloneHeapBytes) {
+                          OptionalDouble transformerAlone, OptionalLong transformerAloneHeapBytes,
+                          OptionalDouble extractorAlone, OptionalLong extractorAloneHeapBytes) {
 
     static final double END_TO_END_GOAL = 0.50;
     static final double LOADER_GOAL = 0.90;
@@ -119,6 +122,7 @@ public record BenchResult(String startedAt, Map<String, Object> machine, boolean
         rates.put("loader", value(loader));
         rates.put("loader_alone", value(loaderAlone));
         rates.put("transformer_alone", value(transformerAlone));
+        rates.put("extractor_alone", value(extractorAlone));
         rates.put("database_ceiling", value(ceiling));
         json.put("deals_per_second", rates);
         json.put("database_ceiling_runs", ceilingRuns);
@@ -142,6 +146,8 @@ public record BenchResult(String startedAt, Map<String, Object> machine, boolean
         heap.put("loader_alone_peak_bytes", loaderAloneHeapBytes.isEmpty() ? null : loaderAloneHeapBytes.getAsLong());
         heap.put("transformer_alone_peak_bytes", transformerAloneHeapBytes.isEmpty() ? null
                 : transformerAloneHeapBytes.getAsLong());
+        heap.put("extractor_alone_peak_bytes", extractorAloneHeapBytes.isEmpty() ? null
+                : extractorAloneHeapBytes.getAsLong());
         heap.put("alone_max_heap", "-Xmx" + AloneProcess.HEAP);
         json.put("heap", heap);
         List<Map<String, Object>> goalList = new ArrayList<>();

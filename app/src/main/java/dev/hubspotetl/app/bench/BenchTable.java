@@ -21,6 +21,7 @@ final class BenchTable {
         out.append(String.format(Locale.ROOT, "%n  %-28s %14s %12s%n", "figure", "deals/s", "/ ceiling"));
         row(out, "end-to-end", OptionalDouble.of(r.endToEnd()), r.endToEndRatio());
         row(out, "extractor", r.extractor(), OptionalDouble.empty());
+        row(out, "extractor alone (own JVM)", r.extractorAlone(), OptionalDouble.empty());
         row(out, "transformer", r.transformer(), OptionalDouble.empty());
         row(out, "transformer alone (own JVM)", r.transformerAlone(), OptionalDouble.empty());
         row(out, "loader (in the pipeline)", r.loader(), r.loaderRatio());
@@ -36,6 +37,7 @@ final class BenchTable {
                 r.rateLimited().isEmpty() ? "-" : String.valueOf(r.rateLimited().getAsLong())));
         out.append(String.format(Locale.ROOT, "  %-28s %14s%n", "peak heap, pipeline JVM",
                 BenchResult.megabytes(r.peakHeapBytes())));
+        heap(out, "peak heap, extractor alone", r.extractorAloneHeapBytes());
         heap(out, "peak heap, transformer alone", r.transformerAloneHeapBytes());
         heap(out, "peak heap, loader alone", r.loaderAloneHeapBytes());
         out.append(String.format(Locale.ROOT, "%n  %-28s %-12s %-20s %s%n", "goal", "target", "actual", "verdict"));

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,8 +51,7 @@ final class TransformerAlone {
     static StageResult run(String bootstrapServers, Start start, long deals, List<String> command, Path log,
                            Path heapReport) throws IOException, InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(DEALS, 6, (short) 1), new NewTopic(EVENTS, 6, (short) 1),
-                    new NewTopic(DEAD_LETTERS, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            BenchTopics.createMissing(bootstrapServers, List.of(DEALS, EVENTS, DEAD_LETTERS));
             Map<TopicPartition, OffsetAndMetadata> from = start.offsets().entrySet().stream().collect(
                     Collectors.toMap(e -> new TopicPartition(start.rawTopic(), e.getKey()),
                             e -> new OffsetAndMetadata(e.getValue())));

@@ -47,7 +47,7 @@ class BenchCommandIT {
         assertThat(json.get("deals").asLong()).isBetween(2_000L, 3_000L);
         JsonNode rates = json.get("deals_per_second");
         for (String figure : new String[] {"end_to_end", "extractor", "transformer", "loader", "loader_alone",
-                "transformer_alone", "database_ceiling"}) {
+                "transformer_alone", "extractor_alone", "database_ceiling"}) {
             assertThat(rates.get(figure).isNumber()).as(figure + " in " + rates + " of:\n" + text).isTrue();
             assertThat(rates.get(figure).asDouble()).as(figure).isPositive();
         }
@@ -64,6 +64,8 @@ class BenchCommandIT {
         // So did the transformer, over the same raw pages, writing exactly the scan's deals.
         assertThat(json.at("/heap/transformer_alone_peak_bytes").asLong()).isPositive()
                 .isLessThanOrEqualTo(256L << 20);
+        // And the extractor, scanning the same portal again: exactly the deals the timed scan loaded.
+        assertThat(json.at("/heap/extractor_alone_peak_bytes").asLong()).isPositive().isLessThanOrEqualTo(256L << 20);
         assertThat(json.at("/ratio_to_ceiling/loader_alone").asDouble()).isPositive();
         assertThat(json.get("warmed_up").asBoolean()).isTrue();
         assertThat(json.at("/machine/cores").asInt()).isPositive();

@@ -26,7 +26,8 @@ class BenchResultTest {
                 OptionalDouble.of(9_000), OptionalDouble.of(8_000), OptionalDouble.of(1_800),
                 OptionalDouble.of(loaderAlone), OptionalDouble.of(ceiling), List.of(ceiling, ceiling), 50.0, 495,
                 OptionalDouble.of(share), OptionalLong.of(rateLimited), 300L << 20, loaderHeap,
-                OptionalDouble.of(12_000), OptionalLong.of(150L << 20));
+                OptionalDouble.of(12_000), OptionalLong.of(150L << 20), OptionalDouble.of(11_000),
+                OptionalLong.of(120L << 20));
     }
 
     @Test
@@ -69,11 +70,13 @@ class BenchResultTest {
         Map<String, Object> rates = (Map<String, Object>) json.get("deals_per_second");
         assertThat(rates).containsEntry("end_to_end", 2000.0).containsEntry("database_ceiling", 4000.0)
                 .containsEntry("loader_alone", 3600.0).containsEntry("transformer_alone", 12000.0)
+                .containsEntry("extractor_alone", 11000.0)
                 .containsKeys("extractor", "transformer", "loader");
         assertThat((Map<String, Object>) json.get("ratio_to_ceiling")).containsEntry("end_to_end", 0.5)
                 .containsEntry("loader_alone", 0.9);
         assertThat((Map<String, Object>) json.get("heap")).containsEntry("loader_alone_peak_bytes", 200 << 20)
-                .containsEntry("transformer_alone_peak_bytes", 150 << 20).containsEntry("alone_max_heap", "-Xmx256m");
+                .containsEntry("transformer_alone_peak_bytes", 150 << 20)
+                .containsEntry("extractor_alone_peak_bytes", 120 << 20).containsEntry("alone_max_heap", "-Xmx256m");
         assertThat(json).containsEntry("warmed_up", true);
         assertThat((Map<String, Object>) json.get("hubspot_budget")).containsEntry("share", 0.97)
                 .containsEntry("rate_limited_429", 0).containsEntry("calls", 495);

@@ -23,6 +23,8 @@ class BenchTableTest {
         assertThat(table).containsPattern("peak heap, loader alone\\s+200 MB of 256m");
         assertThat(table).containsPattern("transformer alone \\(own JVM\\)\\s+12,000");
         assertThat(table).containsPattern("peak heap, transformer alone\\s+150 MB of 256m");
+        assertThat(table).containsPattern("extractor alone \\(own JVM\\)\\s+11,000");
+        assertThat(table).containsPattern("peak heap, extractor alone\\s+120 MB of 256m");
         assertThat(table).containsPattern("end-to-end / ceiling\\s+>= 50 %\\s+50\\.0 %\\s+met");
         assertThat(table).containsPattern("HubSpot budget used, 429s\\s+>= 95 %, 0\\s+97\\.0 %, 0\\s+met");
         assertThat(table).containsPattern("loader alone / ceiling\\s+>= 90 %\\s+90\\.0 %\\s+met");
