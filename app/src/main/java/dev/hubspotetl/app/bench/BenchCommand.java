@@ -345,68 +345,57 @@ public final class BenchCommand {
 
         /** The extractor as its own process, scanning the same portal again (see {@link ExtractorAlone}). */
         private StageResult extractorAlone(long deals) {
-            StageConfiguration configuration = new StageConfiguration(benchFree(options.springProperties()),
-                    Optional.of(kafka.bootstrapServers()), Optional.empty(),
+            List<String> command = aloneCommand(Stage.EXTRACTOR, Optional.empty(),
                     Optional.of(new StageConfiguration.SimulatedHubSpot(simulator.baseUrl(),
-                            EmbeddedHubSpot.CREDENTIAL_REF, simulator.config().token())),
-                    true, runDir.resolve("extractor-alone"), 0, API_KEY, ORGANIZATION);
-            Map<String, String> properties = new LinkedHashMap<>(configuration.propertiesFor(Stage.EXTRACTOR, user));
-            properties.putAll(ExtractorAlone.properties());
-            Path heap = runDir.resolve("extractor-alone.heap");
-            List<String> command = StageLauncher.command("extractor", List.of("-Xmx" + AloneProcess.HEAP,
-                    "-XX:+ExitOnOutOfMemoryError"), heap, properties);
+                            EmbeddedHubSpot.CREDENTIAL_REF, simulator.config().token())), ExtractorAlone.properties());
             var request = ExtractorAlone.request("bench-alone-" + stamp, ORGANIZATION, EmbeddedHubSpot.CREDENTIAL_REF,
                     options.batchSize());
-            StageResult result = steps.run(String.format(Locale.ROOT,
-                    "Extractor alone (own JVM, -Xmx%s, the same portal)", AloneProcess.HEAP), () -> {
-                        try {
-                            return ExtractorAlone.run(kafka.bootstrapServers(), request, deals, command,
-                                    runDir.resolve("extractor-alone.log"), heap);
-                        } catch (IOException e) {
-                            throw new IllegalStateException("Cannot run the extractor alone: " + e.getMessage(), e);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("Interrupted while the extractor ran alone", e);
-                        }
-                    });
-            result.print(out);
-            return result;
+            return StageResult.measure(steps, out, "Extractor", "portal", () -> ExtractorAlone.run(
+                    kafka.bootstrapServers(), request, deals, command, aloneLog(Stage.EXTRACTOR),
+                    aloneHeap(Stage.EXTRACTOR)));
         }
 
         /** The transformer as its own process over the timed scan's raw pages (see {@link TransformerAlone}). */
         private StageResult transformerAlone(TransformerAlone.Start start, long deals) {
-            StageConfiguration configuration = new StageConfiguration(benchFree(options.springProperties()),
-                    Optional.of(kafka.bootstrapServers()), Optional.empty(), Optional.empty(), false,
-                    runDir.resolve("transformer-alone"), 0, API_KEY, ORGANIZATION);
-            Map<String, String> properties = new LinkedHashMap<>(configuration.propertiesFor(Stage.TRANSFORMER, user));
-            properties.putAll(TransformerAlone.properties());
-            Path heap = runDir.resolve("transformer-alone.heap");
-            List<String> command = StageLauncher.command("transformer", List.of("-Xmx" + AloneProcess.HEAP,
-                    "-XX:+ExitOnOutOfMemoryError"), heap, properties);
-            StageResult result = steps.run(String.format(Locale.ROOT,
-                    "Transformer alone (own JVM, -Xmx%s, the same pages)", AloneProcess.HEAP), () -> {
-                        try {
-                            return TransformerAlone.run(kafka.bootstrapServers(), start, deals, command,
-                                    runDir.resolve("transformer-alone.log"), heap);
-                        } catch (IOException e) {
-                            throw new IllegalStateException("Cannot run the transformer alone: " + e.getMessage(), e);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("Interrupted while the transformer ran alone", e);
-                        }
-                    });
-            result.print(out);
-            return result;
+            List<String> command = aloneCommand(Stage.TRANSFORMER, Optional.empty(), Optional.empty(),
+                    TransformerAlone.properties());
+            return StageResult.measure(steps, out, "Transformer", "pages", () -> TransformerAlone.run(
+                    kafka.bootstrapServers(), start, deals, command, aloneLog(Stage.TRANSFORMER),
+                    aloneHeap(Stage.TRANSFORMER)));
         }
 
         /** The loader alone's command line, for the database copy at {@code url}. */
         private List<String> loaderCommand(String url) {
+            return aloneCommand(Stage.LOADER, Optional.of(new StageConfiguration.Database(url, postgres.username(),
+                    postgres.password())), Optional.empty(), Map.of());
+        }
+
+        /**
+         * A stage-alone process's command line: the stage's local-mode properties (rate limits off), a data
+         * directory of its own, then {@code own} (its topics and groups), in a {@value AloneProcess#HEAP} heap.
+         */
+        private List<String> aloneCommand(Stage stage, Optional<StageConfiguration.Database> database,
+                                          Optional<StageConfiguration.SimulatedHubSpot> hubspot,
+                                          Map<String, String> own) {
             StageConfiguration configuration = new StageConfiguration(benchFree(options.springProperties()),
-                    Optional.of(kafka.bootstrapServers()),
-                    Optional.of(new StageConfiguration.Database(url, postgres.username(), postgres.password())),
-                    Optional.empty(), false, runDir, 0, API_KEY, ORGANIZATION);
-            return StageLauncher.command("loader", List.of("-Xmx" + AloneProcess.HEAP, "-XX:+ExitOnOutOfMemoryError"),
-                    runDir.resolve("loader-alone.heap"), configuration.propertiesFor(Stage.LOADER, user));
+                    Optional.of(kafka.bootstrapServers()), database, hubspot, true,
+                    runDir.resolve(aloneName(stage)), 0, API_KEY, ORGANIZATION);
+            Map<String, String> properties = new LinkedHashMap<>(configuration.propertiesFor(stage, user));
+            properties.putAll(own);
+            return StageLauncher.command(stage.name().toLowerCase(Locale.ROOT), List.of("-Xmx" + AloneProcess.HEAP,
+                    "-XX:+ExitOnOutOfMemoryError"), aloneHeap(stage), properties);
+        }
+
+        private Path aloneHeap(Stage stage) {
+            return runDir.resolve(aloneName(stage) + ".heap");
+        }
+
+        private Path aloneLog(Stage stage) {
+            return runDir.resolve(aloneName(stage) + ".log");
+        }
+
+        private static String aloneName(Stage stage) {
+            return stage.name().toLowerCase(Locale.ROOT) + "-alone";
         }
 
         private Pipeline startPipeline(HubSpotSimulator hubspot, boolean fast) {

@@ -98,20 +98,8 @@ final class LoaderVersusCeiling {
             LoaderAlone.prepare(url, postgres.username(), postgres.password(), jobId, start);
             Path heap = runDir.resolve("loader-alone.heap");
             List<String> command = loaderCommand.apply(url);
-            StageResult result = steps.run(String.format(Locale.ROOT,
-                    "Loader alone (own JVM, -Xmx%s, the same deals)", AloneProcess.HEAP), () -> {
-                        try {
-                            return LoaderAlone.run(command, runDir.resolve("loader-alone.log"), heap, url,
-                                    postgres.username(), postgres.password(), jobId);
-                        } catch (IOException | SQLException e) {
-                            throw new IllegalStateException("Cannot run the loader alone: " + e.getMessage(), e);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("Interrupted while the loader ran alone", e);
-                        }
-                    });
-            result.print(out);
-            return result;
+            return StageResult.measure(steps, out, "Loader", "deals", () -> LoaderAlone.run(command,
+                    runDir.resolve("loader-alone.log"), heap, url, postgres.username(), postgres.password(), jobId));
         } finally {
             drop(database);
         }
