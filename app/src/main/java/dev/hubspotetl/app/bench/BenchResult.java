@@ -38,8 +38,9 @@ import java.util.OptionalLong;
 public record BenchResult(String startedAt, Map<String, Object> machine, boolean warmedUp, long deals,
                           double endToEndSeconds, double endToEnd, OptionalDouble extractor,
                           OptionalDouble transformer, OptionalDouble loader, OptionalDouble loaderAlone,
-                          OptionalDouble ceiling, List<Double> ceilingRuns, double budgetSeconds, long budgetCalls, OptionalDouble budgetShare,
-                          OptionalLong rateLimited, long peakHeapBytes, OptionalLong loaderAloneHeapBytes,
+                          OptionalDouble ceiling, List<Double> ceilingRuns, double budgetSeconds, long budgetCalls,
+                          OptionalDouble budgetShare, OptionalLong rateLimited, long peakHeapBytes,
+                          OptionalLong loaderAloneHeapBytes,
                           OptionalDouble transformerAlone, OptionalLong transformerAloneHeapBytes,
                           OptionalDouble extractorAlone, OptionalLong extractorAloneHeapBytes) {
 
