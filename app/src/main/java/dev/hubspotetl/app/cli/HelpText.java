@@ -43,6 +43,7 @@ public final class HelpText {
                   --bench.budget-seconds=N  bench: length of the rate-limited scan (60)
                   --bench.output-dir=PATH   bench: where the JSON goes (<repository>/target/bench)
                   --bench.keep-data=true    bench: keep the run's PostgreSQL and Kafka data
+                  --bench.warm-up=false     bench: time the JVM's first scan (no warm-up scan)
                   -h, --help           this text
 
                 Each embedded part gives way to the real one once its configuration is given, as an
