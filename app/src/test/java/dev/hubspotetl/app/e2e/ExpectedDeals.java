@@ -81,6 +81,19 @@ public final class ExpectedDeals {
         return deals.size();
     }
 
+    /** Invariant 2 for one scan: its job completed with every expected deal processed, none failed. */
+    public void assertCompleted(Map<String, Object> scan, String organization) {
+        assertThat(scan).containsEntry("status", "completed")
+                .containsEntry("organization_id", organization)
+                .containsEntry("total_items", size())
+                .containsEntry("processed_items", size())
+                .containsEntry("failed_items", 0)
+                .containsEntry("success_rate", "100.00%")
+                .containsEntry("error_message", null)
+                .containsEntry("started", true)
+                .containsEntry("completed", true);
+    }
+
     /**
      * Invariant 1 for one scan: {@code hubspot_deals} holds exactly one row per expected deal, of this
      * organization, with every typed column as the normalizer computes it and raw_properties equal as JSON.

@@ -78,15 +78,7 @@ final class KillScenario implements AutoCloseable {
     void assertExact() throws InterruptedException {
         Map<String, Object> scan = pipeline.awaitFinished(scanId, Duration.ofMinutes(3));
         int deals = expected.size();
-        assertThat(scan).containsEntry("status", "completed")
-                .containsEntry("organization_id", ORG)
-                .containsEntry("total_items", deals)
-                .containsEntry("processed_items", deals)
-                .containsEntry("failed_items", 0)
-                .containsEntry("success_rate", "100.00%")
-                .containsEntry("error_message", null)
-                .containsEntry("started", true)
-                .containsEntry("completed", true);
+        expected.assertCompleted(scan, ORG);
         assertThat(pipeline.dealRows(scanId)).as("rows of the scan").isEqualTo(deals);
         expected.assertLoaded(pipeline.jdbc());
         expected.assertOnDealTopic(pipeline.readCommitted(KillPipeline.DEALS_TOPIC), KillPipeline.DEALS_TOPIC);
