@@ -3,7 +3,6 @@ package dev.hubspotetl.schemas.kafka;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -73,7 +72,9 @@ public class AvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer
         } catch (MissingSchemaException e) {
             throw failure(topic, "the writer schema is unknown here (" + e.getMessage()
                     + "); it is not a known version of " + recordName, e);
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        } catch (IOException | RuntimeException e) {
+            // AvroRuntimeException, IndexOutOfBounds..., and what a logical type's conversion throws (a
+            // zero-length decimal is a NumberFormatException): all of them a record nothing can decode.
             throw failure(topic, "the body is corrupt (" + e + ")", e);
         }
     }

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hubspotetl.schemas.Deal;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -86,6 +91,28 @@ class AvroSerdeTest {
         byte[] whole = serde.serialize("hubspot.deals", ContractFixtures.deal());
         byte[] truncated = Arrays.copyOf(whole, 14);
         assertThatThrownBy(() -> serde.deserialize("hubspot.deals", truncated))
+                .isExactlyInstanceOf(SerializationException.class)
+                .hasMessageContaining("topic hubspot.deals")
+                .hasMessageContaining("corrupt");
+    }
+
+    @Test
+    void shouldRejectADecimalOfNoBytesAsACorruptBody() throws Exception {
+        Deal deal = ContractFixtures.deal();
+        GenericData.Record raw = new GenericData.Record(Deal.getClassSchema());
+        for (Schema.Field field : Deal.getClassSchema().getFields()) {
+            Object value = deal.get(field.pos());
+            raw.put(field.pos(), value instanceof BigDecimal decimal
+                    ? ByteBuffer.wrap(decimal.unscaledValue().toByteArray())
+                    : value instanceof Instant instant ? instant.toEpochMilli() : value);
+        }
+        raw.put("amount", ByteBuffer.allocate(0));
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericData.Record>(new GenericData(), Deal.getClassSchema())
+                .encode(raw);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        assertThatThrownBy(() -> new DealSerde().deserialize("hubspot.deals", bytes))
                 .isExactlyInstanceOf(SerializationException.class)
                 .hasMessageContaining("topic hubspot.deals")
                 .hasMessageContaining("corrupt");
