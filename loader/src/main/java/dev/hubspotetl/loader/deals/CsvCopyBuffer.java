@@ -2,6 +2,7 @@ package dev.hubspotetl.loader.deals;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 
 /**
@@ -36,6 +37,44 @@ final class CsvCopyBuffer {
     void quoted(String value) throws IOException {
         ascii('"');
         encode(value, true);
+        ascii('"');
+    }
+
+    /**
+     * Appends {@code length} bytes of UTF-8 text between double quotes, each double quote doubled: the
+     * bytes as they are when they are well-formed UTF-8, else what {@link #quoted} makes of Java's
+     * decoding of them (U+FFFD for each malformed sequence), so the row is the same either way.
+     */
+    void quotedUtf8(byte[] text, int offset, int length) throws IOException {
+        if (!Utf8.isWellFormed(text, offset, length)) {
+            quoted(new String(text, offset, length, StandardCharsets.UTF_8));
+            return;
+        }
+        ascii('"');
+        int from = offset;
+        int end = offset + length;
+        while (from < end) {
+            int room = (bytes.length - position) / 2; // a quote takes two bytes
+            if (room == 0) {
+                flush();
+                continue;
+            }
+            int to = Math.min(end, from + room);
+            byte[] b = bytes;
+            int p = position;
+            while (from < to) {
+                int quote = Swar.indexOf(text, from, to, (byte) '"');
+                System.arraycopy(text, from, b, p, quote - from);
+                p += quote - from;
+                if (quote < to) {
+                    b[p++] = '"';
+                    b[p++] = '"';
+                    quote++;
+                }
+                from = quote;
+            }
+            position = p;
+        }
         ascii('"');
     }
 

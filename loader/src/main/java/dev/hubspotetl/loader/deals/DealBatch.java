@@ -1,6 +1,5 @@
 package dev.hubspotetl.loader.deals;
 
-import dev.hubspotetl.schemas.Deal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,17 +15,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class DealBatch {
 
     private final Map<String, Map<String, List<ConsumerRecord<byte[], byte[]>>>> recordsByScanAndDeal = new TreeMap<>();
-    private final Map<String, Map<String, Deal>> latestByScanAndDeal = new TreeMap<>();
+    private final Map<String, Map<String, DealValue>> latestByScanAndDeal = new TreeMap<>();
     private final Map<String, String> organizationByScan = new TreeMap<>();
     private final Map<String, Integer> recordsByScan = new TreeMap<>();
 
-    void add(ConsumerRecord<byte[], byte[]> record, Deal deal) {
-        String scanId = deal.getScanId();
-        organizationByScan.putIfAbsent(scanId, deal.getOrganizationId());
+    void add(ConsumerRecord<byte[], byte[]> record, DealValue deal) {
+        String scanId = deal.scanId();
+        organizationByScan.putIfAbsent(scanId, deal.organizationId());
         recordsByScan.merge(scanId, 1, Integer::sum);
-        latestByScanAndDeal.computeIfAbsent(scanId, k -> new LinkedHashMap<>()).put(deal.getDealId(), deal);
+        latestByScanAndDeal.computeIfAbsent(scanId, k -> new LinkedHashMap<>()).put(deal.dealId(), deal);
         recordsByScanAndDeal.computeIfAbsent(scanId, k -> new LinkedHashMap<>())
-                .computeIfAbsent(deal.getDealId(), k -> new ArrayList<>(1)).add(record);
+                .computeIfAbsent(deal.dealId(), k -> new ArrayList<>(1)).add(record);
     }
 
     boolean isEmpty() {

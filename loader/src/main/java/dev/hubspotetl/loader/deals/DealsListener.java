@@ -117,7 +117,9 @@ public final class DealsListener extends ExactlyOnceBatchListener<DealsListener.
                 continue;
             }
             try {
-                batch.add(record, serde.deserialize(record.topic(), record.value()));
+                DealValue deal = EncodedDeal.parse(record.value());
+                batch.add(record, deal != null ? deal : new DecodedDeal(serde.deserialize(record.topic(),
+                        record.value())));
             } catch (SerializationException e) {
                 deadLetters.publish(record, record.key(), null, null, e);
             }

@@ -17,7 +17,7 @@ final class WriterDealCsv {
     }
 
     static void write(DealRow row, Writer out) throws IOException {
-        Deal d = row.deal();
+        Deal d = ((DecodedDeal) row.deal()).deal();
         text(out, row.rowId());
         text(out, row.scanJobId());
         text(out, d.getDealId());
