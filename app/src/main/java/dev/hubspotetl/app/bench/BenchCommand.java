@@ -238,21 +238,26 @@ public final class BenchCommand {
                     options.deals()), () -> HubSpotSimulator.start(
                             EmbeddedHubSpot.config(options.deals(), options.seed(), true)));
             pipeline = startPipeline(simulator, true);
-            if (warmUp()) {
-                // The stages' code is compiled while it runs: time a second scan, not the JIT's work.
-                String warmUpId = "bench-warmup-" + stamp;
-                long warmUpStart = System.nanoTime();
-                submit(warmUpId);
-                out.printf(Locale.ROOT, "Warm-up scan %s submitted (the same deals; not measured)%n", warmUpId);
-                ScanState warm = await(warmUpId, true);
-                out.printf(Locale.ROOT, "  %,d deals in %.1f s%n", warm.processedItems(),
-                        (System.nanoTime() - warmUpStart) / 1e9);
-            }
-            String scanId = "bench-" + stamp;
             String eventsTopic = topic("etl.topics.scan-events", "hubspot.scan-events");
             String dealsTopic = topic("etl.topics.deals", "hubspot.deals");
             String dealsGroup = pipeline.property(Stage.LOADER, "etl.loader.deals-group-id");
             String rawTopic = topic("etl.topics.deals-raw", "hubspot.deals.raw");
+            Optional<String> warmUpJobId = Optional.empty();
+            Optional<LoaderAlone.Start> warmUpDealsStart = Optional.empty();
+            if (warmUp()) {
+                // The stages' code is compiled while it runs: time a second scan, not the JIT's work.
+                String warmUpId = "bench-warmup-" + stamp;
+                warmUpDealsStart = Optional.of(new LoaderAlone.Start(dealsGroup, dealsTopic,
+                        CommittedOffsets.lastStable(kafka.bootstrapServers(), dealsTopic)));
+                long warmUpStart = System.nanoTime();
+                submit(warmUpId);
+                out.printf(Locale.ROOT, "Warm-up scan %s submitted (the same deals; not measured)%n", warmUpId);
+                ScanState warm = await(warmUpId, true);
+                warmUpJobId = Optional.of(warm.jobId());
+                out.printf(Locale.ROOT, "  %,d deals in %.1f s%n", warm.processedItems(),
+                        (System.nanoTime() - warmUpStart) / 1e9);
+            }
+            String scanId = "bench-" + stamp;
             TransformerAlone.Start pagesStart = new TransformerAlone.Start(rawTopic,
                     CommittedOffsets.lastStable(kafka.bootstrapServers(), rawTopic));
             LoaderAlone.Start dealsStart;
@@ -288,8 +293,9 @@ public final class BenchCommand {
             LoaderVersusCeiling database = new LoaderVersusCeiling(postgres, runDir, steps, out);
             DatabaseCeiling.Export export = database.export(done.jobId());
             closePipeline(); // nobody may be connected to the database that is copied
-            LoaderVersusCeiling.Outcome measured = database.measure(export, done.jobId(), dealsStart,
-                    this::loaderCommand);
+            LoaderAlone.Deals loaderDeals = new LoaderAlone.Deals(done.jobId(), warmUpJobId,
+                    warmUpDealsStart.orElse(dealsStart));
+            LoaderVersusCeiling.Outcome measured = database.measure(export, loaderDeals, this::loaderCommand);
             StageResult transformerAlone = transformerAlone(pagesStart, done.processedItems());
             StageResult extractorAlone = extractorAlone(done.processedItems());
 

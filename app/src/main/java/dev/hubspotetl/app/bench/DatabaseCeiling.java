@@ -183,14 +183,14 @@ final class DatabaseCeiling {
     }
 
     /**
-     * Deletes the scan's rows, so the copy is as the pipeline found it (holding the warm-up scan's
-     * rows, if any), and vacuums the table.
+     * Deletes the rows of the scans with these row ids, so the copy is as the pipeline found it before
+     * them (holding the warm-up scan's rows when only the timed scan's go), and vacuums the table.
      */
-    static void removeRows(String url, String user, String password, String jobId) throws SQLException {
+    static void removeRows(String url, String user, String password, List<String> jobIds) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, user, password);
-             var delete = connection.prepareStatement("DELETE FROM hubspot_deals WHERE scan_job_id = ?");
+             var delete = connection.prepareStatement("DELETE FROM hubspot_deals WHERE scan_job_id = ANY(?)");
              Statement statement = connection.createStatement()) {
-            delete.setString(1, jobId);
+            delete.setArray(1, connection.createArrayOf("text", jobIds.toArray()));
             delete.executeUpdate();
             statement.execute("VACUUM ANALYZE hubspot_deals");
         }

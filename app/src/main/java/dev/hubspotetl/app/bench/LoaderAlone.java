@@ -7,8 +7,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -17,8 +19,10 @@ import java.util.OptionalLong;
  * from the topic the pipeline wrote, into a copy of the database as the pipeline found it (the scan's
  * rows removed, its counters at zero, the loader's stored offsets at the scan's first deal). Nothing
  * else runs meanwhile, as for the ceiling, so the two compare. The loader is a long-running service:
- * its rate is taken once a quarter of the deals is in (the fresh JVM has compiled its hot code by
- * then) until the scan's completion. The peak heap is the process's own, from its start.
+ * when the bench warmed the pipeline up, the process first loads the warm-up scan's deals again
+ * (their rows removed too), unmeasured, so that its JIT has compiled the hot code, as in a loader that
+ * has been up for a while; either way its rate is taken once a quarter of the timed scan's deals is in
+ * until that scan's completion. The peak heap is the process's own, from its start.
  */
 final class LoaderAlone {
 
@@ -35,10 +39,30 @@ final class LoaderAlone {
     }
 
     /**
-     * Makes {@code url}'s database (a copy of the pipeline's without the scan's rows) what the pipeline
-     * found at the scan's start: the scan's counters at zero, the loader's offsets at its first deal.
+     * What the loader alone loads: the warm-up scan's deals, if there was one, then the timed scan's.
+     *
+     * @param jobId       the timed scan's row id
+     * @param warmUpJobId the warm-up scan's row id
+     * @param start       where the first of these scans starts in the deals topic
      */
-    static void prepare(String url, String user, String password, String jobId, Start start) throws SQLException {
+    record Deals(String jobId, Optional<String> warmUpJobId, Start start) {
+
+        /** Every scan whose rows the loader writes again, the timed one last. */
+        List<String> jobIds() {
+            List<String> ids = new ArrayList<>();
+            warmUpJobId.ifPresent(ids::add);
+            ids.add(jobId);
+            return ids;
+        }
+    }
+
+    /**
+     * Makes {@code url}'s database (a copy of the pipeline's without the rows of {@code deals}' scans) what
+     * the pipeline found at the first scan's start: the scans' counters at zero, the loader's offsets at
+     * the first scan's first deal.
+     */
+    static void prepare(String url, String user, String password, Deals deals) throws SQLException {
+        Start start = deals.start();
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             connection.setAutoCommit(false);
             try (PreparedStatement reset = connection.prepareStatement("UPDATE scan_jobs SET status = 'running', "
@@ -47,9 +71,11 @@ final class LoaderAlone {
                          "DELETE FROM loader_offsets WHERE consumer_group = ? AND topic = ?");
                  PreparedStatement seek = connection.prepareStatement("INSERT INTO loader_offsets "
                          + "(consumer_group, topic, partition_id, next_offset) VALUES (?, ?, ?, ?)")) {
-                reset.setString(1, jobId);
-                if (reset.executeUpdate() != 1) {
-                    throw new SQLException("No scan job " + jobId + " in the copy");
+                for (String jobId : deals.jobIds()) {
+                    reset.setString(1, jobId);
+                    if (reset.executeUpdate() != 1) {
+                        throw new SQLException("No scan job " + jobId + " in the copy");
+                    }
                 }
                 forget.setString(1, start.group());
                 forget.setString(2, start.topic());

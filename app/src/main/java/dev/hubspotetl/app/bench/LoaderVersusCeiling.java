@@ -53,13 +53,13 @@ final class LoaderVersusCeiling {
      * Ceiling, loader alone, ceiling. {@code loaderCommand} gives the loader process's command line for
      * the database copy it is to load into.
      */
-    Outcome measure(DatabaseCeiling.Export export, String jobId, LoaderAlone.Start start,
+    Outcome measure(DatabaseCeiling.Export export, LoaderAlone.Deals deals,
                     Function<String, List<String>> loaderCommand) throws SQLException, InterruptedException,
             IOException {
         try {
-            double before = ceiling(export, jobId, "bench_ceiling_before");
-            StageResult loader = loaderAlone(jobId, start, loaderCommand);
-            double after = ceiling(export, jobId, "bench_ceiling_after");
+            double before = ceiling(export, deals.jobId(), "bench_ceiling_before");
+            StageResult loader = loaderAlone(deals, loaderCommand);
+            double after = ceiling(export, deals.jobId(), "bench_ceiling_after");
             OptionalDouble mean = export.rows() == 0 ? OptionalDouble.empty()
                     : OptionalDouble.of((before + after) / 2);
             out.printf(Locale.ROOT, "  ceiling %,.0f rows/s (mean of %,.0f and %,.0f)%n", mean.orElse(0), before,
@@ -89,24 +89,28 @@ final class LoaderVersusCeiling {
         }
     }
 
-    private StageResult loaderAlone(String jobId, LoaderAlone.Start start,
-                                           Function<String, List<String>> loaderCommand)
+    private StageResult loaderAlone(LoaderAlone.Deals deals, Function<String, List<String>> loaderCommand)
             throws SQLException, InterruptedException {
         String database = "bench_loader";
-        String url = copy(database, jobId);
+        String url = copy(database, deals.jobIds());
         try {
-            LoaderAlone.prepare(url, postgres.username(), postgres.password(), jobId, start);
+            LoaderAlone.prepare(url, postgres.username(), postgres.password(), deals);
             Path heap = runDir.resolve("loader-alone.heap");
             List<String> command = loaderCommand.apply(url);
             return StageResult.measure(steps, out, "Loader", "deals", () -> LoaderAlone.run(command,
-                    runDir.resolve("loader-alone.log"), heap, url, postgres.username(), postgres.password(), jobId));
+                    runDir.resolve("loader-alone.log"), heap, url, postgres.username(), postgres.password(),
+                    deals.jobId()));
         } finally {
             drop(database);
         }
     }
 
-    /** A copy of the pipeline's database without the scan's rows; returns its JDBC URL. */
     private String copy(String database, String jobId) throws SQLException, InterruptedException {
+        return copy(database, List.of(jobId));
+    }
+
+    /** A copy of the pipeline's database without the rows of the scans with these row ids; returns its JDBC URL. */
+    private String copy(String database, List<String> jobIds) throws SQLException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
                 DatabaseCeiling.createFreshCopy(adminUrl(), postgres.username(), postgres.password(),
@@ -121,7 +125,7 @@ final class LoaderVersusCeiling {
             }
         }
         String url = base() + database;
-        DatabaseCeiling.removeRows(url, postgres.username(), postgres.password(), jobId);
+        DatabaseCeiling.removeRows(url, postgres.username(), postgres.password(), jobIds);
         return url;
     }
 
