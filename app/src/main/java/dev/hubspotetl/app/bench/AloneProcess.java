@@ -37,6 +37,12 @@ final class AloneProcess implements AutoCloseable {
                 : java.util.Optional.of("the process exited with " + process.exitValue() + " (see " + log + ")");
     }
 
+    /** The CPU time the process has used so far, where the platform tells it. */
+    OptionalLong cpuMillis() {
+        return process.toHandle().info().totalCpuDuration().map(d -> OptionalLong.of(d.toMillis()))
+                .orElse(OptionalLong.empty());
+    }
+
     Path log() {
         return log;
     }

@@ -182,6 +182,13 @@ final class DatabaseCeiling {
         }
     }
 
+    /** Writes every dirty page out, so that no checkpoint falls due in the load that follows. */
+    static void checkpoint(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        }
+    }
+
     /**
      * Deletes the rows of the scans with these row ids, so the copy is as the pipeline found it before
      * them (holding the warm-up scan's rows when only the timed scan's go), and vacuums the table.

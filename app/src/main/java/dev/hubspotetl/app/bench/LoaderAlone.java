@@ -20,9 +20,10 @@ import java.util.OptionalLong;
  * rows removed, its counters at zero, the loader's stored offsets at the scan's first deal). Nothing
  * else runs meanwhile, as for the ceiling, so the two compare. The loader is a long-running service:
  * when the bench warmed the pipeline up, the process first loads the warm-up scan's deals again
- * (their rows removed too), unmeasured, so that its JIT has compiled the hot code, as in a loader that
- * has been up for a while; either way its rate is taken once a quarter of the timed scan's deals is in
- * until that scan's completion. The peak heap is the process's own, from its start.
+ * (their rows removed too), unmeasured, and meets the timed deals only once its JIT has compiled the
+ * hot code (see {@link WarmUpGate}), as a loader that has been up for a while would; either way its
+ * rate is taken once a quarter of the timed scan's deals is in until that scan's completion. The peak
+ * heap is the process's own, from its start.
  */
 final class LoaderAlone {
 
@@ -94,15 +95,19 @@ final class LoaderAlone {
     }
 
     /**
-     * Starts {@code command} (a loader {@link StageMain} process), waits until the scan is completed
-     * in {@code url}'s database, stops the process and reads its peak heap from {@code heapReport}.
+     * Starts {@code command} (a loader {@link StageMain} process), waits until the timed scan is
+     * completed in {@code url}'s database, stops the process and reads its peak heap from
+     * {@code heapReport}. After a warm-up scan, the timed deals wait behind a {@link WarmUpGate}.
      */
     static StageResult run(List<String> command, Path log, Path heapReport, String url, String user, String password,
-                      String jobId) throws IOException, InterruptedException, SQLException {
-        try (AloneProcess process = AloneProcess.start(command, log, heapReport);
-             Connection connection = DriverManager.getConnection(url, user, password);
+                           Deals deals) throws IOException, InterruptedException, SQLException {
+        String jobId = deals.jobId();
+        try (Connection connection = DriverManager.getConnection(url, user, password);
              PreparedStatement progress = connection.prepareStatement(
-                     "SELECT status, processed_items + failed_items, total_items FROM scan_jobs WHERE id = ?")) {
+                     "SELECT status, processed_items + failed_items, total_items FROM scan_jobs WHERE id = ?");
+             WarmUpGate gate = deals.warmUpJobId().isEmpty() ? null
+                     : WarmUpGate.closed(url, user, password, jobId, deals.warmUpJobId().get());
+             AloneProcess process = AloneProcess.start(command, log, heapReport)) {
             progress.setString(1, jobId);
             long firstAt = 0;
             long firstDone = 0;
@@ -111,6 +116,11 @@ final class LoaderAlone {
             while (true) {
                 if (process.exited().isPresent()) {
                     return StageResult.failed(process.exited().get());
+                }
+                if (gate != null && !gate.openWhenWarm(connection, process)) {
+                    lastChange = System.currentTimeMillis(); // waiting at the gate is no stall
+                    Thread.sleep(POLL_MILLIS);
+                    continue;
                 }
                 long now = System.currentTimeMillis();
                 try (ResultSet row = progress.executeQuery()) {

@@ -130,6 +130,34 @@ class LoaderIT {
     }
 
     @Test
+    void shouldUpdateADealThatComesAgainInALaterBatchAndKeepCopyingNewOnes() {
+        feed.request("repeat", "org-a");
+        feed.started("repeat", "org-a");
+        for (int i = 0; i < 20; i++) {
+            feed.deal(Feed.deal("org-a", "repeat", i));
+        }
+        feed.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> job("repeat").get("processed_items"), n -> n.equals(20));
+
+        // A page fetched twice: deal 3 comes again, changed, in a batch of its own.
+        feed.deal(Deal.newBuilder(Feed.deal("org-a", "repeat", 3)).setDealName("renamed").build());
+        feed.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> job("repeat").get("processed_items"), n -> n.equals(21));
+        for (int i = 20; i < 25; i++) {
+            feed.deal(Feed.deal("org-a", "repeat", i));
+        }
+        feed.completed("repeat", "org-a", 26);
+        feed.flush();
+
+        awaitStatus("repeat", "completed");
+        assertThat(job("repeat")).containsEntry("processed_items", 26).containsEntry("failed_items", 0);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM hubspot_deals WHERE _scan_id = 'repeat'", Long.class))
+                .isEqualTo(25L);
+        assertThat(jdbc.queryForList("SELECT deal_name FROM hubspot_deals WHERE _scan_id = 'repeat' AND deal_id = ?",
+                String.class, Feed.deal("org-a", "repeat", 3).getDealId())).containsExactly("renamed");
+    }
+
+    @Test
     void shouldDeadLetterRowsPostgresRejectsAndLoadTheRest() {
         feed.request("rejects", "org-b");
         feed.started("rejects", "org-b");
