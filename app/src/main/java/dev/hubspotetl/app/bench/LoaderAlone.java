@@ -21,15 +21,16 @@ import java.util.OptionalLong;
  * else runs meanwhile, as for the ceiling, so the two compare. The loader is a long-running service:
  * when the bench warmed the pipeline up, the process first loads the warm-up scan's deals again
  * (their rows removed too), unmeasured, and meets the timed deals only once its JIT has compiled the
- * hot code (see {@link WarmUpGate}), as a loader that has been up for a while would; either way its
- * rate is taken once a quarter of the timed scan's deals is in until that scan's completion. The peak
- * heap is the process's own, from its start.
+ * hot code (see {@link WarmUpGate}), as a loader that has been up for a while would; its rate is then
+ * taken from its first committed batch of the timed scan to that scan's completion. Without a warm-up
+ * scan, the rate is taken once a quarter of the deals is in. The peak heap is the process's own, from
+ * its start.
  */
 final class LoaderAlone {
 
     private static final long POLL_MILLIS = 100;
     private static final long STALL_MILLIS = 120_000;
-    /** The share of the deals loaded before the rate is timed. */
+    /** Without a warm-up scan, the share of the deals loaded before the rate is timed. */
     static final double WARM_UP_SHARE = 0.25;
 
     private LoaderAlone() {
@@ -109,6 +110,9 @@ final class LoaderAlone {
                      : WarmUpGate.closed(url, user, password, jobId, deals.warmUpJobId().get());
              AloneProcess process = AloneProcess.start(command, log, heapReport)) {
             progress.setString(1, jobId);
+            // Behind the gate the process is warm and the timed deals start after a checkpoint, as the
+            // ceiling's rows do: time them from the first committed batch, as the ceiling is timed.
+            double untimedShare = gate == null ? WARM_UP_SHARE : 0;
             long firstAt = 0;
             long firstDone = 0;
             long lastChange = System.currentTimeMillis();
@@ -129,7 +133,7 @@ final class LoaderAlone {
                     }
                     String status = row.getString(1);
                     long done = row.getLong(2);
-                    if (done > 0 && done >= WARM_UP_SHARE * row.getLong(3) && firstAt == 0) {
+                    if (done > 0 && done >= untimedShare * row.getLong(3) && firstAt == 0) {
                         firstAt = now;
                         firstDone = done;
                     }

@@ -59,6 +59,7 @@ final class LoaderVersusCeiling {
                     Function<String, List<String>> loaderCommand) throws SQLException, InterruptedException,
             IOException {
         try {
+            System.gc(); // the closed pipeline's garbage, collected now rather than during the first load
             double before = ceiling(export, deals.jobId(), "bench_ceiling_before");
             StageResult loader = loaderAlone(deals, loaderCommand);
             double after = ceiling(export, deals.jobId(), "bench_ceiling_after");

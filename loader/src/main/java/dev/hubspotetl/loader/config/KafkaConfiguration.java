@@ -58,9 +58,11 @@ class KafkaConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.loader().maxPollRecords());
-        // Let one poll fill a whole batch when the topic is full: fewer, larger transactions.
-        config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
-        config.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 32 * 1024 * 1024);
+        // Let one poll fill a whole batch when the topic is full (fewer, larger transactions), with
+        // about two batches fetched ahead: 8 MB a partition held 60 MB more heap in fetched records
+        // that outlived young collections, for no faster loading.
+        config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
+        config.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
         DefaultKafkaConsumerFactory<byte[], byte[]> factory = new DefaultKafkaConsumerFactory<>(config);
         // Kafka's client metrics, consumer lag (records-lag-max) among them.
         factory.addListener(new MicrometerConsumerListener<>(meters));
