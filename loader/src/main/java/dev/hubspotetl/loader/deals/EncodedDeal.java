@@ -31,6 +31,7 @@ final class EncodedDeal implements DealValue {
     private static final byte[] HEADER = header(SCHEMA);
     private static final Kind[] KINDS = kinds(SCHEMA);
     private static final int[] SCALES = scales(SCHEMA);
+    private static final boolean[] NULLABLE = nullable(SCHEMA);
     private static final int ORGANIZATION_ID = field("organization_id");
     private static final int SCAN_ID = field("scan_id");
     private static final int DEAL_ID = field("deal_id");
@@ -79,7 +80,7 @@ final class EncodedDeal implements DealValue {
         int[] lengths = new int[KINDS.length];
         Reader in = new Reader(value, HEADER.length);
         for (int field = 0; field < KINDS.length; field++) {
-            if (SCHEMA.getFields().get(field).schema().isNullable()) {
+            if (NULLABLE[field]) {
                 long branch = in.varint(5);
                 if (in.broken) {
                     return null;
@@ -275,6 +276,15 @@ final class EncodedDeal implements DealValue {
             default -> throw new IllegalStateException("Deal." + field.name() + " has a type the loader cannot copy: "
                     + type);
         };
+    }
+
+    private static boolean[] nullable(Schema schema) {
+        List<Schema.Field> fields = schema.getFields();
+        boolean[] nullable = new boolean[fields.size()];
+        for (int i = 0; i < nullable.length; i++) {
+            nullable[i] = fields.get(i).schema().isNullable();
+        }
+        return nullable;
     }
 
     private static int[] scales(Schema schema) {
