@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
@@ -45,10 +46,18 @@ public class DealUpsertRepository {
     private static final int COPY_BUFFER = 1 << 16;
 
     private final DataSource dataSource;
+    private final boolean straightInFirst;
     private final AtomicInteger upsertsLeft = new AtomicInteger();
 
+    @Autowired
     DealUpsertRepository(DataSource dataSource) {
+        this(dataSource, true);
+    }
+
+    /** With {@code straightInFirst} false, every batch takes the upsert path (the bench's ceiling). */
+    DealUpsertRepository(DataSource dataSource, boolean straightInFirst) {
         this.dataSource = dataSource;
+        this.straightInFirst = straightInFirst;
     }
 
     /** A row PostgreSQL refused, with its reason. */
@@ -62,7 +71,8 @@ public class DealUpsertRepository {
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            if (upsertsLeft.getAndUpdate(left -> Math.max(0, left - 1)) == 0 && copiedStraightIn(connection, rows)) {
+            if (straightInFirst && upsertsLeft.getAndUpdate(left -> Math.max(0, left - 1)) == 0
+                    && copiedStraightIn(connection, rows)) {
                 return List.of();
             }
             try (Statement statement = connection.createStatement()) {

@@ -43,7 +43,9 @@ public final class CeilingProbe {
         // The loader sees the deals spread over partitions by their key, not in id order:
         // the ceiling inserts them in such an order too, not in the B-tree's favourite one.
         Collections.shuffle(rows, new Random(42));
-        DealUpsertRepository repository = new DealUpsertRepository(dataSource);
+        // The ceiling is the upsert path (COPY into a temporary table + INSERT ... ON CONFLICT), which
+        // the loader takes only after a conflict.
+        DealUpsertRepository repository = new DealUpsertRepository(dataSource, false);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         try {
