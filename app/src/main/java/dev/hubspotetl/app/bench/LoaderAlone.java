@@ -16,8 +16,9 @@ import java.util.OptionalLong;
 
 /**
  * The loader alone: a {@link StageMain} process with a {@value AloneProcess#HEAP} heap loads the scan's deals again,
- * from the topic the pipeline wrote, into a copy of the database as the pipeline found it (the scan's
- * rows removed, its counters at zero, the loader's stored offsets at the scan's first deal). Nothing
+ * from the topic the pipeline wrote, into a copy of the database as the pipeline found it (the rows
+ * it loads removed, their scans' counters at zero, the loader's stored offsets at the first of them,
+ * see {@link #prepare}). Nothing
  * else runs meanwhile, as for the ceiling, so the two compare. The loader is a long-running service:
  * when the bench warmed the pipeline up, the process first loads the warm-up scan's deals again
  * (their rows removed too), unmeasured, and meets the timed deals only once its JIT has compiled the

@@ -48,16 +48,16 @@ final class EncodedDeal implements DealValue {
     private final byte[] data;
     /** Per field, where its value starts (after the union index), or {@link #NULL}. */
     private final int[] starts;
-    /** Per string or decimal field, its byte count. */
-    private final int[] lengths;
+    /** Per field: a string's or decimal's byte count, a time's or int's value (read once, by parse). */
+    private final long[] values;
     private final String organizationId;
     private final String scanId;
     private final String dealId;
 
-    private EncodedDeal(byte[] data, int[] starts, int[] lengths) {
+    private EncodedDeal(byte[] data, int[] starts, long[] values) {
         this.data = data;
         this.starts = starts;
-        this.lengths = lengths;
+        this.values = values;
         this.organizationId = string(ORGANIZATION_ID);
         this.scanId = string(SCAN_ID);
         this.dealId = string(DEAL_ID);
@@ -77,7 +77,7 @@ final class EncodedDeal implements DealValue {
             }
         }
         int[] starts = new int[KINDS.length];
-        int[] lengths = new int[KINDS.length];
+        long[] values = new long[KINDS.length];
         Reader in = new Reader(value, HEADER.length);
         for (int field = 0; field < KINDS.length; field++) {
             if (NULLABLE[field]) {
@@ -102,16 +102,12 @@ final class EncodedDeal implements DealValue {
                         return null;
                     }
                     starts[field] = in.position;
-                    lengths[field] = (int) length;
+                    values[field] = length;
                     in.position += (int) length;
                 }
-                case TIMESTAMP -> in.varint(10);
-                case INT -> {
-                    long n = in.varint(5);
-                    if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
-                        return null;
-                    }
-                }
+                case TIMESTAMP -> values[field] = in.varint(10);
+                case INT -> values[field] = in.varint(5); // 5 bytes at most: within an int
+
                 case BOOLEAN -> {
                     if (in.position >= value.length || (value[in.position] & ~1) != 0) {
                         return null;
@@ -123,7 +119,7 @@ final class EncodedDeal implements DealValue {
                 return null;
             }
         }
-        return in.position == value.length ? new EncodedDeal(value, starts, lengths) : null;
+        return in.position == value.length ? new EncodedDeal(value, starts, values) : null;
     }
 
     @Override
@@ -162,14 +158,14 @@ final class EncodedDeal implements DealValue {
             return;
         }
         switch (KINDS[field]) {
-            case STRING -> out.quotedUtf8(data, start, lengths[field]);
-            case DECIMAL -> out.unquoted(decimal(start, lengths[field], SCALES[field]));
+            case STRING -> out.quotedUtf8(data, start, (int) values[field]);
+            case DECIMAL -> out.unquoted(decimal(start, (int) values[field], SCALES[field]));
             case TIMESTAMP -> {
-                long millis = new Reader(data, start).varint(10);
+                long millis = values[field];
                 out.dateTime(LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000),
                         (int) Math.floorMod(millis, 1000) * 1_000_000, ZoneOffset.UTC));
             }
-            case INT -> out.unquoted(Integer.toString((int) new Reader(data, start).varint(5)));
+            case INT -> out.unquoted(Integer.toString((int) values[field]));
             case BOOLEAN -> out.unquoted(data[start] == 1 ? "true" : "false");
         }
     }
@@ -190,7 +186,7 @@ final class EncodedDeal implements DealValue {
 
     private String string(int field) {
         return starts[field] == NULL ? null
-                : new String(data, starts[field], lengths[field], StandardCharsets.UTF_8);
+                : new String(data, starts[field], (int) values[field], StandardCharsets.UTF_8);
     }
 
     /** Avro's zig-zag varints, refusing what Avro's decoder refuses. */
